@@ -1,0 +1,75 @@
+"""Readable Rich view of one analysis (``flashpoint analyze --format table``)."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+
+from flashpoint.models import Analysis
+
+MODALITY_STYLE = {"asserted": "green", "negated": "red", "hypothetical": "yellow", "future": "cyan"}
+
+
+def render_analysis(analysis: Analysis, *, console: Console | None = None) -> None:
+    console = console or Console()
+    article = analysis.article
+    console.rule(f"[bold]{article.title or article.id}[/bold]")
+    console.print(f"id {article.id}  published {article.published or '?'}  source {article.source or '?'}")
+    names = {actor.id: actor.name for actor in analysis.actors}
+    console.print(_actors_table(analysis))
+    console.print(_events_table(analysis, names))
+    console.print(_quotes_table(analysis, names))
+    for skipped in analysis.skipped:
+        console.print(f"[dim]skipped ({skipped.reason}) {skipped.start}-{skipped.end}: {skipped.text}[/dim]", markup=True, highlight=False)
+    for warning in analysis.warnings:
+        console.print(f"[yellow]warning:[/yellow] {warning}")
+    if analysis.headline:
+        console.print(f"headline sensationalism {analysis.headline.get('score')}: {'; '.join(analysis.headline.get('reasons', []))}")
+
+
+def _actors_table(analysis: Analysis) -> Table:
+    table = Table(title="Actors", show_lines=False)
+    for column in ("id", "name", "kind", "country", "sector", "former", "description", "mentions"):
+        table.add_column(column)
+    for actor in analysis.actors:
+        table.add_row(
+            actor.id, actor.name, actor.kind, actor.country or "", actor.sector or "",
+            "yes" if actor.former else "", actor.description or "", str(len(actor.mentions)),
+        )  # fmt: skip
+    return table
+
+
+def _events_table(analysis: Analysis, names: dict[str, str]) -> Table:
+    table = Table(title="Events", show_lines=True)
+    for column in ("id", "type", "cameo", "actor → recipient", "modality", "attributed to", "date", "evidence"):
+        table.add_column(column, overflow="fold")
+    for event in analysis.events:
+        actor = ", ".join(p.code or p.text for p in event.actor) or "?"
+        recipient = ", ".join(p.code or p.text for p in event.recipient) or "—"
+        style = MODALITY_STYLE.get(event.modality, "")
+        table.add_row(
+            event.id, event.type, event.cameo or "", f"{actor} → {recipient}",
+            f"[{style}]{event.modality}[/{style}]", names.get(event.attributed_to or "", ""),
+            f"{event.date or ''} ({event.date_precision or ''})", _highlight(event),
+        )  # fmt: skip
+    return table
+
+
+def _quotes_table(analysis: Analysis, names: dict[str, str]) -> Table:
+    table = Table(title="Quotes", show_lines=True)
+    for column in ("id", "kind", "speaker", "content"):
+        table.add_column(column, overflow="fold")
+    for quote in analysis.quotes:
+        speaker = names.get(quote.speaker or "", quote.speaker_text or "?")
+        content = quote.content.text + (" …" if quote.continues else "")
+        table.add_row(quote.id, quote.kind, speaker, content)
+    return table
+
+
+def _highlight(event) -> str:  # type: ignore[no-untyped-def]
+    from rich.markup import escape
+
+    evidence, trigger = event.evidence, event.trigger
+    before = evidence.text[: trigger.start - evidence.start]
+    after = evidence.text[trigger.end - evidence.start :]
+    return f"{escape(before)}[bold underline]{escape(trigger.text)}[/bold underline]{escape(after)}"

@@ -1,0 +1,108 @@
+"""The analysis pipeline: article -> nlp -> actors -> quotes -> events -> dates/places -> headline.
+
+An ``Engine`` loads the spaCy pipeline and the knowledge base once; ``analyze`` and
+``analyze_many`` reuse them for every article (issue 2: no per-article model loads).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Doc
+
+from flashpoint.actors.resolve import ActorResolver
+from flashpoint.errors import ArticleError
+from flashpoint.events.extract import EventExtractor
+from flashpoint.headline.signal import headline_signal
+from flashpoint.ingest.boilerplate import find_skipped, mask
+from flashpoint.models import Analysis, Article
+from flashpoint.nlp.pipeline import build_nlp
+from flashpoint.places.resolve import assign_locations
+from flashpoint.quotes.extract import extract_quotes
+from flashpoint.settings import Settings
+from flashpoint.temporal.dates import assign_dates
+
+
+class Engine:
+    """Holds the loaded models; build one per process and analyse many articles with it."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings()
+        self.nlp = build_nlp(self.settings)
+        self.resolver = ActorResolver(self.settings)
+        self.events = EventExtractor(self.settings)
+
+    def analyze(self, article: Article) -> Analysis:
+        """Analyse one article; raises ``ArticleError`` if it cannot be analysed."""
+        result = next(iter(self.analyze_many([article])))
+        if isinstance(result, ArticleError):
+            raise result
+        return result
+
+    def analyze_many(
+        self, articles: Iterable[Article | ArticleError]
+    ) -> Iterator[Analysis | ArticleError]:
+        """Analyse articles in input order; a failing article yields an ``ArticleError``."""
+        for batch in _batches(articles, self.settings.batch_size):
+            ready = [a for a in batch if isinstance(a, Article) and self._check(a) is None]
+            texts = (self._analysable_text(a) for a in ready)
+            docs = iter(self.nlp.pipe(texts, batch_size=self.settings.batch_size))
+            for item in batch:
+                if isinstance(item, ArticleError):
+                    yield item
+                elif (problem := self._check(item)) is not None:
+                    yield problem
+                else:
+                    yield self._finish(item, next(docs))
+
+    def _check(self, article: Article) -> ArticleError | None:
+        if not article.text.strip():
+            return ArticleError(article.id, "the article text is empty")
+        if len(article.text) > self.settings.max_chars:
+            return ArticleError(
+                article.id,
+                f"the article is {len(article.text):,} characters long, over the limit of "
+                f"{self.settings.max_chars:,}; raise FLASHPOINT_MAX_CHARS to analyse it",
+            )
+        return None
+
+    def _analysable_text(self, article: Article) -> str:
+        # Boilerplate and the headline are blanked, not cut, so every offset in the doc is
+        # an offset in the original text (issue 2). The headline is scored separately.
+        spans = [(s.start, s.end) for s in find_skipped(article.text)]
+        if article.title_span is not None:
+            spans.append((article.title_span.start, article.title_span.end))
+        return mask(article.text, spans)
+
+    def _finish(self, article: Article, doc: Doc) -> Analysis | ArticleError:
+        try:
+            return self._stages(article, doc)
+        except Exception as exc:  # one bad article must never stop a batch (issue 2)
+            return ArticleError(article.id, f"analysis failed: {type(exc).__name__}: {exc}")
+
+    def _stages(self, article: Article, doc: Doc) -> Analysis:
+        analysis = Analysis(article=article, skipped=find_skipped(article.text))
+        actors = self.resolver.resolve(doc, article)
+        quotes, warnings = extract_quotes(doc, actors, article)
+        events = self.events.extract(doc, actors, quotes, article)
+        assign_dates(doc, events, article)
+        assign_locations(doc, events, actors)
+        analysis.actors = actors.actors
+        analysis.quotes = quotes
+        analysis.events = events
+        analysis.warnings = warnings
+        analysis.headline = headline_signal(article, doc, events, quotes)
+        return analysis
+
+
+def _batches(
+    items: Iterable[Article | ArticleError], size: int
+) -> Iterator[list[Article | ArticleError]]:
+    batch: list[Article | ArticleError] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
