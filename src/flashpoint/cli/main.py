@@ -12,6 +12,7 @@ from typing import Any
 import click
 
 from flashpoint.errors import ArticleError, FlashpointError, InputError
+from flashpoint.ingest.fetch import FetchPolicy
 from flashpoint.ingest.readers import FieldMap, Overrides, read_articles
 from flashpoint.models import Analysis
 
@@ -40,6 +41,7 @@ def input_options(command: Any) -> Any:
         click.option("--title", help="Title of the article (a .txt file's first line is used otherwise)."),
         click.option("--source", help="Publisher / source name."),
         click.option("--url", help="URL of the article."),
+        click.option("--allow-private", is_flag=True, help="Allow fetching URLs on loopback/private networks (refused by default)."),
         click.option("--id-field", help="JSONL/CSV field holding the article id (default: id)."),
         click.option("--text-field", help="JSONL/CSV field holding the text (default: text, body, content)."),
         click.option("--title-field", help="JSONL/CSV field holding the title (default: title, headline)."),
@@ -62,13 +64,20 @@ def reader_args(options: dict[str, Any]) -> tuple[FieldMap, Overrides]:
         source=options.get("source_field"),
         url=options.get("url_field"),
     )
-    overrides = Overrides(
+    return fields, _overrides(options)
+
+
+def _overrides(options: dict[str, Any]) -> Overrides:
+    return Overrides(
         published=options.get("published"),
         title=options.get("title"),
         source=options.get("source"),
         url=options.get("url"),
     )
-    return fields, overrides
+
+
+def fetch_policy(options: dict[str, Any]) -> FetchPolicy:
+    return FetchPolicy(allow_private=bool(options.get("allow_private")))
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -99,7 +108,8 @@ def analyze(paths: tuple[str, ...], fmt: str, **options: Any) -> None:
     fields, overrides = reader_args(options)
     try:
         engine = get_engine()
-        results = engine.analyze_many(read_articles(paths, fields=fields, overrides=overrides))
+        items = read_articles(paths, fields=fields, overrides=overrides, fetch_policy=fetch_policy(options))
+        results = engine.analyze_many(items)
         failures = _emit(results, fmt)
     except (InputError, FlashpointError) as exc:
         click.echo(f"error: {exc}", err=True)
@@ -107,9 +117,13 @@ def analyze(paths: tuple[str, ...], fmt: str, **options: Any) -> None:
     sys.exit(EXIT_FAILED_ITEMS if failures else EXIT_OK)
 
 
+def _is_url(name: str) -> bool:
+    return name.startswith(("http://", "https://"))
+
+
 def check_paths(paths: tuple[str, ...]) -> None:
     """Refuse up front (exit 2) when an input path does not exist."""
-    missing = [p for p in paths if p != "-" and not Path(p).exists()]
+    missing = [p for p in paths if p != "-" and not _is_url(p) and not Path(p).exists()]
     if missing:
         click.echo(f"error: no such file or folder: {', '.join(missing)}", err=True)
         sys.exit(EXIT_USAGE)

@@ -19,11 +19,12 @@ from pathlib import Path
 from typing import Any
 
 from flashpoint.errors import ArticleError, InputError
+from flashpoint.ingest.fetch import FetchPolicy
 from flashpoint.models import Article, Span, stable_id
 
 TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm"}
-RECORD_SUFFIXES = {".jsonl", ".ndjson", ".csv"}
+RECORD_SUFFIXES = {".jsonl", ".ndjson", ".csv", ".rss", ".atom", ".xml"}
 
 
 @dataclass(frozen=True)
@@ -58,11 +59,17 @@ def read_articles(
     *,
     fields: FieldMap | None = None,
     overrides: Overrides | None = None,
+    fetch_policy: FetchPolicy | None = None,
 ) -> Iterator[Article | ArticleError]:
-    """Articles from files, folders (recursively) or ``-`` for stdin, in input order."""
+    """Articles from files, folders (recursively), URLs, feeds or ``-`` (stdin), in order."""
     fields = fields or FieldMap()
     overrides = overrides or Overrides()
     for name in paths:
+        if name.startswith(("http://", "https://")):
+            from flashpoint.ingest.feeds import read_url
+
+            yield from read_url(name, policy=fetch_policy or FetchPolicy(), overrides=overrides)
+            continue
         if name == "-":
             yield _one(lambda: read_text_article(sys.stdin.buffer.read(), name="<stdin>", **_kw(overrides)), "<stdin>")
             continue
@@ -85,6 +92,10 @@ def read_file(
         yield from read_jsonl(_open_text(path), name=str(path), fields=fields, overrides=overrides)
     elif ".csv" in suffixes:
         yield from read_csv(_open_text(path), name=str(path), fields=fields, overrides=overrides)
+    elif suffixes & {".rss", ".atom", ".xml"}:
+        from flashpoint.ingest.feeds import read_feed
+
+        yield from read_feed(path.read_bytes(), name=str(path), policy=FetchPolicy(), overrides=overrides)
     elif suffixes & HTML_SUFFIXES:
         yield _one(lambda: read_html_article(path.read_bytes(), name=str(path), **_kw(overrides)), str(path))
     else:
