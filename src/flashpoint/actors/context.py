@@ -1,0 +1,116 @@
+"""What the words around a name say about it: descriptors, former office, locative use.
+
+Pure functions over a parsed ``Doc``; the resolver (resolve.py) decides what to do with them.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+HONORIFICS = frozenset(
+    ["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord"]
+)
+FORMER_WORDS = frozenset(
+    ["former", "ex", "ex-", "formerly", "erstwhile", "onetime", "one-time", "then-"]
+)
+# A toponym after one of these is where something happens, not who does it (issue 3).
+LOCATIVE = frozenset(
+    ["in", "inside", "within", "across", "throughout", "near", "at", "into", "around"]
+)
+DESCRIPTOR_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod"})
+CLAUSE_STOPS = frozenset({",", ":", ";", "—", "–", "(", ")"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
+def descriptor_start(doc: Doc, start: int, end: int) -> int:
+    """Where the words describing a name begin: "former Iranian diplomat Hossein Rassam"."""
+    i = start
+    sent_start = doc[start].sent.start
+    while i > sent_start:
+        token = doc[i - 1]
+        # non-breaking spaces are tokens too; a hyphen joins "Secretary-General"
+        if (token.is_space and "\n" not in token.text) or (
+            token.text == "-" and not token.whitespace_
+        ):
+            i -= 1
+            continue
+        if token.is_space or token.pos_ in ("PRON", "DET", "VERB", "AUX", "ADP", "PUNCT"):
+            break
+        if token.dep_ == "case" and i <= token.head.head.i < end:
+            i = max(token.head.left_edge.i, sent_start)  # "Iran's foreign minister Zarif"
+            continue
+        # the name may also be the apposition of the role noun: "minister Ali Rezaei"
+        governs = token.i == i - 1 and doc[end - 1].head == token and token.pos_ == "NOUN"
+        inside = i <= token.head.i < end and token.dep_ in DESCRIPTOR_DEPS
+        if not (token.lower_ in HONORIFICS or inside or governs):
+            break
+        i -= 1
+    while i < start and doc[i].is_space:
+        i += 1
+    return i
+
+
+def strip_honorifics(doc: Doc, start: int, end: int) -> str | None:
+    """The descriptor text without "Mr"/"Dr" or a final "'s", or None when nothing is left."""
+    words = [t for t in doc[start:end] if t.lower_ not in HONORIFICS and t.tag_ != "POS"]
+    if not words:
+        return None
+    return " ".join(doc[words[0].i : words[-1].i + 1].text.split())
+
+
+def has_former(tokens: list[Token]) -> bool:
+    """Whether these words say the office is over ("former", "ex-", "used to")."""
+    lowers = [t.lower_ for t in tokens]
+    if any(word in FORMER_WORDS or word.startswith("ex-") for word in lowers):
+        return True
+    return any(a == "used" and b == "to" for a, b in zip(lowers, lowers[1:], strict=False))
+
+
+def clause_after(doc: Doc, end: int) -> tuple[int, int]:
+    """The appositive or relative clause right after a name: ", who used to work at X"."""
+    if end >= len(doc) or doc[end].text != ",":
+        return end, end
+    stop = end + 1
+    sent_end = doc[end].sent.end
+    while stop < sent_end and doc[stop].text not in CLAUSE_STOPS and doc[stop].dep_ != "ROOT":
+        stop += 1
+    return end + 1, stop
+
+
+def is_locative(token: Token) -> bool:
+    """Whether a toponym is the object of a locative preposition ("both in Iran and in ...")."""
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE
+
+
+def is_subject(tokens: list[Token]) -> bool:
+    return any(t.dep_ in SUBJECTS for t in tokens)
+
+
+def is_root_subject(tokens: list[Token]) -> bool:
+    return any(t.dep_ in SUBJECTS and t.head.dep_ == "ROOT" for t in tokens)
+
+
+def is_copular_subject(tokens: list[Token]) -> bool:
+    return any(t.dep_ in SUBJECTS and t.head.lemma_ == "be" for t in tokens)
+
+
+def quote_mask(doc: Doc) -> list[bool]:
+    """For each token, whether it sits inside double quotes; a paragraph break closes a quote.
+
+    Single quotes are ignored: "’" is also the apostrophe of "Trump’ betrayal".
+    """
+    inside = False
+    mask: list[bool] = []
+    for token in doc:
+        if token.is_space and "\n" in token.text:
+            inside = False
+        opens = token.text == "“" or (token.text == '"' and not inside)
+        closes = token.text == "”" or (token.text == '"' and inside)
+        mask.append(inside)
+        if opens:
+            inside = True
+        elif closes:
+            inside = False
+    return mask

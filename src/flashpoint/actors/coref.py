@@ -1,0 +1,173 @@
+"""Within-article coreference: pronouns, "the X editor", "the country", "the two nations".
+
+Simple, documented heuristics (issue 3), applied left to right so that a resolved reference
+can itself be an antecedent:
+
+- "he/him/his/she/her" outside quotes -> the last person that was a subject earlier in the
+  same sentence, else the subject of the main clause of the closest previous sentence with a
+  person subject (else its last person subject);
+- the same pronouns inside a quote -> the last *named* person before it who is not the
+  speaker of the quote (a person subject of the same sentence outside the quotes);
+- "the <role noun>" as a subject ("the Iran International editor said") -> the last person
+  whose description holds that noun, else the pronoun rule;
+- "the country/the nation" -> as a subject, the last country that was the subject of a verb
+  other than "be"; otherwise the last country mentioned as an actor;
+- "the two nations/both countries" -> a group of the last two distinct countries mentioned,
+  places included ("Russia's influence in Iran ... the two nations" -> [RUS, IRN]).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from flashpoint.actors import context
+from flashpoint.actors.draft import Resolution
+
+PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
+GROUP_NOUNS = frozenset({"nations", "countries"})
+COUNTRY_NOUNS = frozenset({"country", "nation"})
+LOOKBACK = 6  # sentences a pronoun may reach back
+
+
+@dataclass
+class Event:
+    """One mention of a person or a country, with what coreference needs to know about it."""
+
+    i: int
+    key: str
+    sent: int
+    subject: bool
+    root: bool
+    quote: bool
+    named: bool
+    copular: bool
+
+
+@dataclass
+class _Context:
+    state: Resolution
+    quotes: list[bool]
+    sent_of: list[int]
+    people: list[Event]
+    countries: list[Event]
+
+    def event(self, start: int, end: int, key: str) -> Event:
+        tokens = list(self.state.doc[start:end])
+        return Event(
+            start, key, self.sent_of[start], context.is_subject(tokens),
+            context.is_root_subject(tokens), self.quotes[start], not key.startswith("role:"),
+            context.is_copular_subject(tokens),
+        )  # fmt: skip
+
+
+def resolve_references(state: Resolution) -> None:
+    ctx = _context(state)
+    for token in state.doc:
+        if token.i in state.token_key or token.i in state.token_place:
+            continue
+        if token.lower_ in PRONOUNS:
+            _pronoun(ctx, token)
+        elif token.lower_ in GROUP_NOUNS and any(c.lower_ in ("two", "both") for c in token.lefts):
+            _two_nations(ctx, token)
+        elif token.lower_ in COUNTRY_NOUNS and _definite(token):
+            _the_country(ctx, token)
+        elif _definite(token) and token.dep_ in context.SUBJECTS:
+            _the_role(ctx, token)
+
+
+def _context(state: Resolution) -> _Context:
+    doc = state.doc
+    sent_of = [0] * len(doc)
+    for n, sent in enumerate(doc.sents):
+        for token in sent:
+            sent_of[token.i] = n
+    ctx = _Context(state, context.quote_mask(doc), sent_of, [], [])
+    for draft in state.drafts.values():
+        for start, end in draft.spans:
+            if draft.kind == "person":
+                ctx.people.append(ctx.event(start, end, draft.key))
+            elif draft.kind == "country" and draft.key.startswith("country:"):
+                ctx.countries.append(ctx.event(start, end, draft.key))
+    ctx.people.sort(key=lambda e: e.i)
+    ctx.countries.sort(key=lambda e: e.i)
+    return ctx
+
+
+def _definite(token: Token) -> bool:
+    return token.tag_ == "NN" and any(c.lower_ == "the" for c in token.lefts)
+
+
+def _link(ctx: _Context, events: list[Event], key: str, start: int, end: int) -> None:
+    ctx.state.mention(ctx.state.drafts[key], start, end)
+    events.append(ctx.event(start, end, key))
+    events.sort(key=lambda e: e.i)
+
+
+def _pronoun(ctx: _Context, token: Token) -> None:
+    key = _antecedent(ctx, token)
+    if key is not None:
+        _link(ctx, ctx.people, key, token.i, token.i + 1)
+
+
+def _antecedent(ctx: _Context, token: Token) -> str | None:
+    sent = ctx.sent_of[token.i]
+    before = [e for e in ctx.people if e.i < token.i and sent - e.sent <= LOOKBACK]
+    if ctx.quotes[token.i]:
+        speakers = {e.key for e in before if e.sent == sent and e.subject and not e.quote}
+        named = [e for e in before if e.named and e.key not in speakers]
+        return named[-1].key if named else None
+    subjects = [e for e in before if e.subject and not e.quote]
+    same = [e for e in subjects if e.sent == sent]
+    if same:
+        return same[-1].key
+    for back in sorted({e.sent for e in subjects}, reverse=True):
+        in_sent = [e for e in subjects if e.sent == back]
+        roots = [e for e in in_sent if e.root]
+        return (roots[0] if roots else in_sent[-1]).key
+    return None
+
+
+def _the_role(ctx: _Context, token: Token) -> None:
+    """ "The Iran International editor said" -> the person described as such, or last subject."""
+    role = ctx.state.kb.role(token.lemma_)
+    if role is None or not role[1]:
+        return
+    start = token.left_edge.i
+    if any(ctx.state.token_key.get(i, "").startswith("person:") for i in range(start, token.i)):
+        return
+    noun = token.lower_
+    described = [
+        e for e in ctx.people
+        if e.i < token.i and noun in (ctx.state.drafts[e.key].description or "").lower()
+    ]  # fmt: skip
+    key = described[-1].key if described else _antecedent(ctx, token)
+    if key is not None:
+        _link(ctx, ctx.people, key, start, token.i + 1)
+
+
+def _the_country(ctx: _Context, token: Token) -> None:
+    before = [e for e in ctx.countries if e.i < token.i]
+    if token.dep_ in context.SUBJECTS:
+        agents = [e for e in before if e.subject and not e.copular]
+        before = agents or before
+    if before:
+        _link(ctx, ctx.countries, before[-1].key, token.left_edge.i, token.i + 1)
+
+
+def _two_nations(ctx: _Context, token: Token) -> None:
+    codes: list[str] = []
+    for _, code in sorted((s for s in ctx.state.country_seq if s[0] < token.i), reverse=True):
+        if code not in codes:
+            codes.append(code)
+        if len(codes) == 2:
+            break
+    if len(codes) < 2:
+        return
+    drafts = [ctx.state.country_draft(code) for code in reversed(codes)]
+    start = token.left_edge.i
+    for draft in drafts:
+        draft.spans.append((start, token.i + 1))
+    for i in range(start, token.i + 1):
+        ctx.state.groups[i] = [d.key for d in drafts]

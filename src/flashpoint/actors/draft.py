@@ -1,0 +1,339 @@
+"""The actor stage's working state for one article: draft actors, claimed tokens, places.
+
+``Resolution`` collects mentions as token spans under a stable key (a knowledge-base id, or
+a key made from the name) and ``build`` numbers the actors A1, A2 ... in order of first mention.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from flashpoint.actors import context
+from flashpoint.actors.index import ActorIndex, Place
+from flashpoint.actors.kb import Entry, KnowledgeBase
+from flashpoint.actors.places import CityIndex
+from flashpoint.models import Actor, Article, Span
+
+RANK = {"person": 0, "organization": 1, "group": 2, "country": 3}
+
+
+@dataclass
+class Hit:
+    """A knowledge-base match (or an NER person the knowledge base does not know)."""
+
+    start: int
+    end: int
+    entry: Entry | None
+
+
+@dataclass
+class Draft:
+    key: str
+    name: str
+    kind: str
+    country: str | None = None
+    sector: str | None = None
+    former: bool = False
+    description: str | None = None
+    kb_id: str | None = None
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+    def fill(self, *, country: str | None, sector: str | None, former: bool) -> None:
+        """Add what a later mention says, never overriding what an earlier one said."""
+        self.country = self.country or country
+        self.sector = self.sector or sector
+        self.former = self.former or former
+
+
+@dataclass
+class Resolution:
+    doc: Doc
+    article: Article
+    kb: KnowledgeBase
+    cities: CityIndex
+    drafts: dict[str, Draft] = field(default_factory=dict)
+    token_key: dict[int, str] = field(default_factory=dict)
+    groups: dict[int, list[str]] = field(default_factory=dict)
+    places: list[Place] = field(default_factory=list)
+    token_place: dict[int, int] = field(default_factory=dict)
+    # every mention of a country, as an actor or a place, for "the two nations"
+    country_seq: list[tuple[int, str]] = field(default_factory=list)
+
+    @property
+    def day(self) -> dt.date | None:
+        return self.article.published
+
+    def claimed(self, start: int, end: int) -> bool:
+        return any(i in self.token_key or i in self.token_place for i in range(start, end))
+
+    def mention(self, draft: Draft, start: int, end: int) -> None:
+        """Record a mention; tokens already claimed by another actor keep their actor."""
+        self.drafts.setdefault(draft.key, draft)
+        draft.spans.append((start, end))
+        for i in range(start, end):
+            self.token_key.setdefault(i, draft.key)
+        if draft.kind == "country" and draft.country:
+            self.country_seq.append((start, draft.country))
+
+    def draft(self, key: str, **fields: object) -> Draft:
+        if key not in self.drafts:
+            self.drafts[key] = Draft(key=key, **fields)  # type: ignore[arg-type]
+        return self.drafts[key]
+
+    def country_draft(self, code: str) -> Draft:
+        country = self.kb.country(code)
+        name = country.name if country else code
+        return self.draft(f"country:{code}", name=name, kind="country", country=code,
+                          kb_id=f"country:{code}")  # fmt: skip
+
+    def entry_draft(self, entry: Entry) -> Draft:
+        """The draft of a knowledge-base entry that is not a person."""
+        if entry.kind == "country" and not entry.sector:
+            return self.country_draft(entry.code or "")
+        kind = entry.kind if entry.kind in RANK else "organization"
+        country = entry.code if entry.form == "seat" else entry.code or entry.country
+        return self.draft(entry.id, name=entry.name, kind=kind, country=country,
+                          sector=entry.sector, kb_id=entry.id)  # fmt: skip
+
+    def person_draft(
+        self, hit: Hit, *, begin: int, inner: list[Hit], around: list[Hit],
+        clause: tuple[int, int],
+    ) -> Draft:  # fmt: skip
+        """A person, known or not, with what the descriptor and the clause after it say."""
+        doc = self.doc
+        words = [t for t in doc[begin : hit.start]]
+        clause_words = [t for t in doc[clause[0] : clause[1]]]
+        former = context.has_former(words) or context.has_former(clause_words)
+        description = context.strip_honorifics(doc, begin, hit.start)
+        if hit.entry is not None:
+            return self._known_person(hit.entry, former=former, description=description)
+        draft = self._unknown_person(doc[hit.start : hit.end].text)
+        country, sector = self._affiliation(words, inner)
+        if country is None:
+            country, sector = self._affiliation(clause_words, around, sector=sector)
+        draft.fill(country=country, sector=sector, former=former)
+        # "Andrea Kendall-Taylor, who used to work at ..." : the clause is the description
+        if description is None and clause_words and (former or around):
+            description = doc[clause[0] : clause[1]].text
+        draft.description = draft.description or description
+        return draft
+
+    def _known_person(self, entry: Entry, *, former: bool, description: str | None) -> Draft:
+        status = self.kb.status(entry, self.day)
+        if entry.id not in self.drafts:
+            title = status.title and (("former " if status.former else "") + status.title)
+            self.draft(entry.id, name=entry.name, kind="person", country=status.code,
+                       sector=status.sector, former=status.former, kb_id=entry.id,
+                       description=description or title)  # fmt: skip
+        draft = self.drafts[entry.id]
+        if description and draft.description and not _from_text(draft, self.doc):
+            draft.description = description
+        draft.former = draft.former or (former and status.sector is None)
+        return draft
+
+    def _unknown_person(self, name: str) -> Draft:
+        # "Mr Rassam" is the Hossein Rassam met before: same surname, same actor (issue 3).
+        surname = name.split()[-1]
+        for draft in self.drafts.values():
+            if draft.kind == "person" and draft.name.split()[-1] == surname:
+                if len(name) > len(draft.name):
+                    draft.name = name
+                return draft
+        return self.draft("person:" + name.lower(), name=name, kind="person")
+
+    def _affiliation(
+        self, words: list[Token], hits: list[Hit], *, sector: str | None = None
+    ) -> tuple[str | None, str | None]:
+        """Country and sector from descriptor words and the entries named among them."""
+        sector = sector or self.role_sector(words)
+        for hit in hits:
+            entry = hit.entry
+            if entry is None or entry.kind in ("person", "region"):
+                continue
+            code = entry.code if entry.kind == "country" else entry.country or entry.code
+            if entry.sector == "IGO":  # "Arab League Secretary General X" speaks for the IGO
+                return entry.code or code, "IGO"
+            return code, sector or entry.sector
+        return None, sector
+
+    def role_sector(self, words: list[Token]) -> str | None:
+        """The sector of the last role noun among these words ("former Iranian diplomat")."""
+        for i in range(len(words) - 1, -1, -1):
+            for phrase in _phrases(words, i):
+                role = self.kb.role(phrase)
+                if role:
+                    return role[0]
+        return None
+
+    def role_actor(self, hit: Hit) -> bool:
+        """A country word modifying a role noun is an unnamed actor: "a senior US official"."""
+        assert hit.entry is not None
+        head = _modified_noun(self.doc[hit.end - 1])
+        role = self._role_of(head) if head is not None else None
+        if head is None or role is None:
+            return False
+        owner = self.drafts.get(self.token_key.get(head.i, ""))
+        if owner is not None and not owner.key.startswith("role:"):
+            return False
+        code = hit.entry.code or ""
+        draft = self._definite_person(head, code, role[0]) or self._role_draft(head, code, role)
+        for start, end in _role_spans(hit, head):
+            self.mention(draft, start, end)
+        return True
+
+    def located_role(self, hit: Hit) -> None:
+        """ "Rebels in the Ivory Coast": a collective role noun located in a country, with no
+        owner of its own ("its forces in Lebanon", "US troops in Iraq"), is of that country."""
+        assert hit.entry is not None
+        token = self.doc[hit.end - 1]
+        while token.dep_ == "conj" and token.head is not token:
+            token = token.head
+        noun = token.head.head
+        if token.head.lower_ != "in" or noun.pos_ != "NOUN" or noun.i in self.token_key:
+            return
+        if any(c.dep_ == "poss" or c.i in self.token_key for c in noun.lefts):
+            return
+        role = self._role_of(noun)
+        if role is None or (role[1] and noun.tag_ == "NN"):
+            return
+        draft = self._role_draft(noun, hit.entry.code or "", role)
+        self.mention(draft, _left_modifiers(noun), noun.i + 1)
+
+    def _role_of(self, head: Token) -> tuple[str, bool] | None:
+        left = [c for c in head.lefts if c.dep_ in ("compound", "amod")]
+        if left and (role := self.kb.role(f"{left[-1].lower_} {head.lemma_.lower()}")):
+            return role
+        return self.kb.role(head.lemma_.lower())
+
+    def _role_draft(self, head: Token, code: str, role: tuple[str, bool]) -> Draft:
+        sector, one_person = role
+        plural = head.tag_ in ("NNS", "NNPS")
+        kind = "group" if plural else ("person" if one_person else "organization")
+        former = context.has_former(list(head.lefts))
+        key = f"role:{code}:{sector}:{head.lemma_.lower()}:{former}"
+        name = " ".join(self.doc[_left_modifiers(head) : head.i + 1].text.split())
+        return self.draft(key, name=name, kind=kind, country=code, sector=sector, former=former,
+                          description=name)  # fmt: skip
+
+    def _definite_person(self, head: Token, code: str, sector: str) -> Draft | None:
+        """ "the US leader" after "Mr Trump" is Mr Trump: same country and sector, close by."""
+        if not any(c.lower_ == "the" for c in head.lefts) or head.tag_ != "NN":
+            return None
+        sent_start = max(0, head.sent.start - 1)
+        window = self.doc[sent_start].sent.start
+        for key in reversed([self.token_key.get(i) for i in range(window, head.i)]):
+            draft = self.drafts.get(key or "")
+            if draft and draft.kind == "person" and (draft.country, draft.sector) == (code, sector):
+                return draft
+        return None
+
+    def organization(self, text: str, start: int, end: int, inner: list[Hit]) -> None:
+        """An organisation the knowledge base does not know ("Serbian Workers' Union")."""
+        name = text[4:] if text.lower().startswith("the ") else text
+        codes = [h.entry.code for h in inner if h.entry is not None]
+        sector = self.role_sector(list(self.doc[start:end]))
+        draft = self.draft("org:" + name.lower(), name=name, kind="organization",
+                           country=codes[0] if codes else None, sector=sector)  # fmt: skip
+        self.mention(draft, start, end)
+
+    def place(self, start: int, end: int, entry: Entry) -> None:
+        text = self.doc[start:end].text
+        kind = {"region": "region", "capital": "city"}.get(entry.kind, "country")
+        kind = "city" if entry.form == "capital" else kind
+        name = text if kind == "city" else entry.name
+        self._add_place(start, end, Place(self.doc[start].idx, self._end_char(end), text, name,
+                                          kind, entry.code, entry.lat, entry.lon))  # fmt: skip
+        if entry.kind == "country" and entry.code:
+            self.country_seq.append((start, entry.code))
+
+    def place_from_ner(self, text: str, start: int, end: int, *, label: str) -> None:
+        name = text[4:] if text.lower().startswith("the ") else text
+        city = self.cities.get(name) if label != "LOC" else None
+        if city is not None:
+            place = Place(self.doc[start].idx, self._end_char(end), text, name, "city", *city)
+        else:
+            place = Place(self.doc[start].idx, self._end_char(end), text, name, "region")
+        self._add_place(start, end, place)
+
+    def _add_place(self, start: int, end: int, place: Place) -> None:
+        self.places.append(place)
+        for i in range(start, end):
+            self.token_place.setdefault(i, len(self.places) - 1)
+
+    def _end_char(self, end: int) -> int:
+        last = self.doc[end - 1]
+        return last.idx + len(last.text)
+
+    def build(self) -> ActorIndex:
+        drafts = sorted((d for d in self.drafts.values() if d.spans), key=lambda d: min(d.spans))
+        ids = {d.key: f"A{n}" for n, d in enumerate(drafts, start=1)}
+        actors = [self._actor(ids[d.key], d) for d in drafts]
+        return ActorIndex(
+            doc=self.doc,
+            actors=actors,
+            token_actor={i: ids[k] for i, k in self.token_key.items() if k in ids},
+            token_group={i: [ids[k] for k in keys if k in ids] for i, keys in self.groups.items()},
+            places=self.places,
+            token_place=self.token_place,
+        )
+
+    def _actor(self, actor_id: str, draft: Draft) -> Actor:
+        text = self.article.text
+        spans = sorted(set(draft.spans))
+        mentions = [Span.of(text, self.doc[s].idx, self._end_char(e)) for s, e in spans]
+        return Actor(
+            id=actor_id, name=draft.name, kind=draft.kind,  # type: ignore[arg-type]
+            country=draft.country, sector=draft.sector, former=draft.former,
+            description=draft.description, mentions=mentions, kb_id=draft.kb_id,
+        )  # fmt: skip
+
+
+def _from_text(draft: Draft, doc: Doc) -> bool:
+    """Whether a draft's description was read from the article rather than the KB title."""
+    return draft.description is not None and draft.description in doc.text
+
+
+def _phrases(words: list[Token], i: int) -> list[str]:
+    """The two-word and one-word role phrases ending at word i ("secretary-general" too)."""
+    lemma = words[i].lemma_.lower()
+    before = [w for w in words[:i] if w.text != "-"]
+    if before:
+        return [f"{before[-1].lower_} {lemma}", lemma]
+    return [lemma]
+
+
+def _modified_noun(token: Token) -> Token | None:
+    """The noun a country word modifies, through conjunctions ("Hungarian and Romanian officials")."""
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    if token.dep_ not in ("amod", "compound", "nmod", "poss"):
+        return None
+    head = token.head
+    return head if head.pos_ in ("NOUN", "PROPN") else None
+
+
+def _role_spans(hit: Hit, head: Token) -> list[tuple[int, int]]:
+    """Mention spans of a role actor; with conjoined countries ("U.S. and Russian
+    negotiators") each country keeps its own words and the first one also gets the noun."""
+    first = head.doc[hit.end - 1]
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    if first.i != hit.end - 1:
+        return [(hit.start, hit.end)]
+    if not any(c.dep_ == "conj" for c in first.children):
+        return [(min(hit.start, _left_modifiers(head)), head.i + 1)]
+    return [(min(hit.start, _left_modifiers(head)), hit.end), (first.right_edge.i + 1, head.i + 1)]
+
+
+def _left_modifiers(head: Token) -> int:
+    """Start of the modifiers before a noun, without the determiner ("a senior US official")."""
+    start = head.i
+    for child in head.lefts:
+        if child.pos_ in ("PRON", "DET"):
+            continue
+        if child.dep_ in ("amod", "compound", "nmod", "poss", "nummod", "case"):
+            start = min(start, child.left_edge.i)
+    return start

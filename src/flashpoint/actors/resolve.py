@@ -1,0 +1,232 @@
+"""Stage 3: who is who in one article (issue 3).
+
+``ActorResolver`` builds its phrase matchers and loads the knowledge base once; ``resolve``
+turns one parsed article into an ``ActorIndex``. Knowledge-base matches win over the small
+model's NER labels (it tags "Soleimani" as a place); names the knowledge base does not know are
+resolved from their own words ("former Iranian diplomat Hossein Rassam" -> IRN, former).
+Coreference (pronouns, "the two nations", "the country") is in coref.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import spacy
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+from spacy.util import filter_spans
+
+from flashpoint.actors import context
+from flashpoint.actors.coref import resolve_references
+from flashpoint.actors.draft import Draft, Hit, Resolution
+from flashpoint.actors.index import ActorIndex
+from flashpoint.actors.kb import KnowledgeBase
+from flashpoint.actors.places import CityIndex
+from flashpoint.models import Article
+from flashpoint.settings import Settings
+
+COUNTRY_FORMS = frozenset({"name", "short", "adj", "people", "capital"})
+NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
+
+
+@dataclass
+class ActorResolver:
+    """Resolves the actors of one article at a time; build once per process."""
+
+    settings: Settings | None = None
+    kb: KnowledgeBase = field(default_factory=KnowledgeBase.load)
+
+    def __post_init__(self) -> None:
+        nlp = spacy.blank("en")  # only the tokenizer, to turn aliases into patterns
+        self._exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._alias_of: dict[int, str] = {}
+        for alias in self.kb.aliases:
+            key = nlp.vocab.strings.add(alias)
+            self._alias_of[key] = alias
+            pattern = [nlp.make_doc(alias)]
+            self._exact.add(alias, pattern)
+            if self._case_free(alias):
+                self._lower.add(alias, pattern)
+        self.cities = CityIndex()
+
+    def _case_free(self, alias: str) -> bool:
+        # Multi-word names of places and bodies also match in lower case ("Persian gulf");
+        # single words, people's names and "the ..." forms must match exactly ("US" is not
+        # "us", "the West" is not "the west of the country").
+        kinds = {e.kind for e in self.kb.lookup(alias)}
+        return " " in alias and "person" not in kinds and not alias.startswith("the ")
+
+    def resolve(self, doc: Doc, article: Article) -> ActorIndex:
+        """Every actor and place of one article, with every mention (issue 3)."""
+        _ensure_sentences(doc)
+        state = Resolution(doc=doc, article=article, kb=self.kb, cities=self.cities)
+        hits = self.hits(doc, day=article.published)
+        _resolve_people(state, hits)
+        _resolve_ner(state, hits)
+        for hit in hits:
+            if not state.claimed(hit.start, hit.end):
+                _resolve_hit(state, hit)
+        resolve_references(state)
+        return state.build()
+
+    def hits(self, doc: Doc, *, day: dt.date | None) -> list[Hit]:
+        """Knowledge-base matches, longest first, one entry each (chosen as of ``day``)."""
+        found = [*self._exact(doc), *self._lower(doc)]
+        spans = filter_spans([doc[s:e] for _, s, e in found])
+        keep = {(s.start, s.end) for s in spans}
+        hits: dict[tuple[int, int], Hit] = {}
+        for match_id, start, end in sorted(found, key=lambda m: (m[1], m[2])):
+            if (start, end) not in keep or (start, end) in hits or _shouting(doc, start, end):
+                continue
+            entries = self.kb.lookup(self._alias_of[match_id])
+            hits[(start, end)] = Hit(start, end, self.kb.choose(entries, day))
+        return list(hits.values())
+
+
+def _ensure_sentences(doc: Doc) -> None:
+    # A doc from a blank pipeline (tests, tokenizer-only use) has no sentence boundaries;
+    # the whole doc is then one sentence, and only knowledge-base matching really applies.
+    if len(doc) and not doc.has_annotation("SENT_START"):
+        doc[0].is_sent_start = True
+        for token in doc[1:]:
+            token.is_sent_start = False
+
+
+def _shouting(doc: Doc, start: int, end: int) -> bool:
+    """An all-caps alias inside an all-caps line ("WHY THE US IS ...") is not a name."""
+    if not doc[start:end].text.isupper():
+        return False
+    around = [doc[i] for i in (start - 1, end) if 0 <= i < len(doc) and doc[i].is_alpha]
+    return any(t.text.isupper() and len(t) > 1 for t in around)
+
+
+def _resolve_people(state: Resolution, hits: list[Hit]) -> None:
+    """People first, so that their descriptors ("Russian President") are not separate actors."""
+    people = [h for h in hits if h.entry is not None and h.entry.kind == "person"]
+    people += _ner_people(state, hits)
+    for hit in sorted(people, key=lambda h: h.start):
+        _person(state, hits, hit)
+
+
+def _ner_people(state: Resolution, hits: list[Hit]) -> list[Hit]:
+    found = []
+    for ent in state.doc.ents:
+        start, end = _trim(state.doc, ent.start, ent.end)
+        if ent.label_ != "PERSON" or start >= end or _overlaps(hits, start, end):
+            continue
+        if _junk(state.doc[start:end].text):
+            continue
+        entries = state.kb.lookup(state.doc[start:end].text)
+        entry = state.kb.choose(entries, state.day) if entries else None
+        found.append(Hit(start, end, entry))
+    found += [h for h in _unlabelled_people(state, hits) if not _overlaps(found, h.start, h.end)]
+    return found
+
+
+def _unlabelled_people(state: Resolution, hits: list[Hit]) -> list[Hit]:
+    """Names the small model misses after a newspaper or a role: "The Guardian's Patrick Wintour"."""
+    doc = state.doc
+    found = []
+    for start, end in _proper_runs(doc):
+        before = doc[start - 1] if start > 0 else None
+        if before is None or _overlaps(hits, start, end):
+            continue
+        owner = next((h.entry for h in hits if h.end == before.i and h.entry is not None), None)
+        by_paper = before.tag_ == "POS" and owner is not None and owner.sector == "MED"
+        role = state.kb.role(before.lemma_)
+        if by_paper or (role is not None and role[1] and before.pos_ == "NOUN"):
+            found.append(Hit(start, end, None))
+    return found
+
+
+def _proper_runs(doc: Doc) -> list[tuple[int, int]]:
+    """Runs of two or three capitalised proper nouns."""
+    runs, start = [], None
+    for token in [*doc, None]:
+        proper = token is not None and token.pos_ == "PROPN" and token.text.istitle()
+        if proper and start is None:
+            start = token.i
+        elif not proper and start is not None:
+            end = token.i if token is not None else len(doc)
+            if 2 <= end - start <= 3:
+                runs.append((start, end))
+            start = None
+    return runs
+
+
+def _person(state: Resolution, hits: list[Hit], hit: Hit) -> None:
+    doc = state.doc
+    begin = context.descriptor_start(doc, hit.start, hit.end)
+    if state.claimed(begin, hit.end):
+        begin = hit.start
+    inner = [h for h in hits if begin <= h.start and h.end <= hit.start]
+    clause = context.clause_after(doc, hit.end)
+    around = [h for h in hits if clause[0] <= h.start and h.end <= clause[1]]
+    draft = state.person_draft(hit, begin=begin, inner=inner, around=around, clause=clause)
+    for owner in inner:  # "The Guardian's X": the newspaper stays an actor of its own
+        if owner.entry is not None and owner.entry.kind in ("organization", "group"):
+            state.mention(state.entry_draft(owner.entry), owner.start, owner.end)
+    state.mention(draft, begin, hit.end)
+
+
+def _resolve_ner(state: Resolution, hits: list[Hit]) -> None:
+    """Organisations and places the knowledge base does not know, from the NER labels."""
+    for ent in state.doc.ents:
+        start, end = _trim(state.doc, ent.start, ent.end)
+        text = state.doc[start:end].text if start < end else ""
+        if ent.label_ not in NER_LABELS or not text or _junk(text):
+            continue
+        if state.claimed(start, end) or _overlaps(hits, start, end, strict=True):
+            continue
+        inner = [h for h in hits if start <= h.start and h.end <= end]
+        if ent.label_ == "ORG" and all(h.entry.form in COUNTRY_FORMS for h in inner if h.entry):
+            state.organization(text, start, end, inner)
+        elif ent.label_ in ("GPE", "LOC", "FAC") and not inner:
+            state.place_from_ner(text, start, end, label=ent.label_)
+
+
+def _resolve_hit(state: Resolution, hit: Hit) -> None:
+    entry = hit.entry
+    assert entry is not None
+    doc = state.doc
+    if entry.kind == "region":
+        state.place(hit.start, hit.end, entry)
+    elif entry.kind == "country" and entry.form in COUNTRY_FORMS:
+        if context.is_locative(doc[hit.end - 1]):
+            state.place(hit.start, hit.end, entry)
+            state.located_role(hit)
+        elif not state.role_actor(hit):
+            state.mention(state.entry_draft(entry), hit.start, hit.end)
+    else:
+        state.mention(state.entry_draft(entry), hit.start, hit.end)
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Drop a possessive or a leading article from an entity ("Trump’s", "the Pentagon")."""
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].text in ("’", "'", "’s")):
+        end -= 1
+    return start, end
+
+
+def _junk(text: str) -> bool:
+    """Teaser words and headline labels that must never be actors (issue 3)."""
+    letters = text.replace(" ", "")
+    if letters.isupper() and len(letters) > 4:
+        return True
+    return any(c.isdigit() for c in text) or text.lower().startswith("world war")
+
+
+def _overlaps(hits: list[Hit], start: int, end: int, *, strict: bool = False) -> bool:
+    """Whether a span overlaps a hit; with ``strict``, only partly (not containing it)."""
+    for hit in hits:
+        if not (hit.start < end and start < hit.end):
+            continue
+        inside = start <= hit.start and hit.end <= end and (hit.start, hit.end) != (start, end)
+        if not strict or not inside:
+            return True
+    return False
+
+
+__all__ = ["ActorResolver", "Draft"]
