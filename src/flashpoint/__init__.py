@@ -17,11 +17,12 @@ from typing import TYPE_CHECKING
 from flashpoint.models import SCHEMA, Analysis, Article, stable_id
 
 if TYPE_CHECKING:
+    from flashpoint.corpus import Corpus
     from flashpoint.engine import Engine
     from flashpoint.errors import ArticleError
     from flashpoint.settings import Settings
 
-__all__ = ["SCHEMA", "Analysis", "Article", "analyze", "analyze_many", "get_engine"]
+__all__ = ["SCHEMA", "Analysis", "Article", "analyze", "analyze_many", "get_engine", "open"]
 __version__ = "0.1.0"
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
@@ -80,3 +81,10 @@ def analyze_many(
 ) -> Iterator[Analysis | ArticleError]:
     """Analyse many articles with the pipeline loaded once; failures come back as errors."""
     return get_engine(settings).analyze_many(articles)
+
+
+def open(path: str = "flashpoint.duckdb") -> Corpus:  # noqa: A001 - flashpoint.open(db) reads well
+    """A stored corpus for notebooks: ``flashpoint.open("news.duckdb").dyad("RUS", "IRN")``."""
+    from flashpoint.corpus import open_corpus
+
+    return open_corpus(path)

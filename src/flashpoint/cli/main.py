@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sys
 from collections.abc import Iterator
@@ -11,73 +10,18 @@ from typing import Any
 
 import click
 
+from flashpoint.cli.options import (
+    EXIT_FAILED_ITEMS,
+    EXIT_OK,
+    EXIT_USAGE,
+    check_paths,
+    fetch_policy,
+    input_options,
+    reader_args,
+)
 from flashpoint.errors import ArticleError, FlashpointError, InputError
-from flashpoint.ingest.fetch import FetchPolicy
-from flashpoint.ingest.readers import FieldMap, Overrides, read_articles
+from flashpoint.ingest.readers import read_articles
 from flashpoint.models import Analysis
-
-EXIT_OK, EXIT_FAILED_ITEMS, EXIT_USAGE = 0, 1, 2
-
-
-class Date(click.ParamType):
-    name = "YYYY-MM-DD"
-
-    def convert(self, value: Any, param: Any, ctx: Any) -> dt.date:
-        if isinstance(value, dt.date):
-            return value
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            self.fail(f"{value!r} is not a date; write it as YYYY-MM-DD, e.g. 2020-02-25", param, ctx)
-
-
-DATE = Date()
-
-
-def input_options(command: Any) -> Any:
-    """Options shared by every command that reads articles."""
-    options = [
-        click.option("--date", "published", type=DATE, help="Publication date of the article(s); resolves relative dates."),
-        click.option("--title", help="Title of the article (a .txt file's first line is used otherwise)."),
-        click.option("--source", help="Publisher / source name."),
-        click.option("--url", help="URL of the article."),
-        click.option("--allow-private", is_flag=True, help="Allow fetching URLs on loopback/private networks (refused by default)."),
-        click.option("--id-field", help="JSONL/CSV field holding the article id (default: id)."),
-        click.option("--text-field", help="JSONL/CSV field holding the text (default: text, body, content)."),
-        click.option("--title-field", help="JSONL/CSV field holding the title (default: title, headline)."),
-        click.option("--date-field", help="JSONL/CSV field holding the date (default: date, published)."),
-        click.option("--source-field", help="JSONL/CSV field holding the source (default: source)."),
-        click.option("--url-field", help="JSONL/CSV field holding the URL (default: url, link)."),
-    ]
-    for option in reversed(options):
-        command = option(command)
-    return command
-
-
-def reader_args(options: dict[str, Any]) -> tuple[FieldMap, Overrides]:
-    """FieldMap and Overrides from the parsed ``input_options``."""
-    fields = FieldMap().override(
-        id=options.get("id_field"),
-        text=options.get("text_field"),
-        title=options.get("title_field"),
-        date=options.get("date_field"),
-        source=options.get("source_field"),
-        url=options.get("url_field"),
-    )
-    return fields, _overrides(options)
-
-
-def _overrides(options: dict[str, Any]) -> Overrides:
-    return Overrides(
-        published=options.get("published"),
-        title=options.get("title"),
-        source=options.get("source"),
-        url=options.get("url"),
-    )
-
-
-def fetch_policy(options: dict[str, Any]) -> FetchPolicy:
-    return FetchPolicy(allow_private=bool(options.get("allow_private")))
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -108,25 +52,15 @@ def analyze(paths: tuple[str, ...], fmt: str, **options: Any) -> None:
     fields, overrides = reader_args(options)
     try:
         engine = get_engine()
-        items = read_articles(paths, fields=fields, overrides=overrides, fetch_policy=fetch_policy(options))
+        items = read_articles(
+            paths, fields=fields, overrides=overrides, fetch_policy=fetch_policy(options)
+        )
         results = engine.analyze_many(items)
         failures = _emit(results, fmt)
     except (InputError, FlashpointError) as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_USAGE)
     sys.exit(EXIT_FAILED_ITEMS if failures else EXIT_OK)
-
-
-def _is_url(name: str) -> bool:
-    return name.startswith(("http://", "https://"))
-
-
-def check_paths(paths: tuple[str, ...]) -> None:
-    """Refuse up front (exit 2) when an input path does not exist."""
-    missing = [p for p in paths if p != "-" and not _is_url(p) and not Path(p).exists()]
-    if missing:
-        click.echo(f"error: no such file or folder: {', '.join(missing)}", err=True)
-        sys.exit(EXIT_USAGE)
 
 
 def _emit(results: Iterator[Analysis | ArticleError], fmt: str) -> int:
@@ -156,9 +90,16 @@ def _emit(results: Iterator[Analysis | ArticleError], fmt: str) -> int:
 
 @cli.command(name="eval")
 @click.argument("suite")
-@click.option("--shared", type=click.Path(path_type=Path), default=None, help="The shared data folder (default: ../shared next to the project, else ./shared).")
+@click.option(
+    "--shared",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="The shared data folder (default: ../shared next to the project, else ./shared).",
+)
 @click.option("--limit", type=int, default=None, help="Score only the first N items (quick look).")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
 def eval_command(suite: str, shared: Path | None, limit: int | None, fmt: str) -> None:
     """Score the engine on public gold data: SUITE is one of actors, plover-gsr, meantime,
     conflibert, quotes, litbank, fivew, dedup, or all."""
@@ -168,7 +109,9 @@ def eval_command(suite: str, shared: Path | None, limit: int | None, fmt: str) -
     shared = shared or _find_shared()
     names = list(SUITES) if suite == "all" else [suite]
     if suite != "all" and suite not in SUITES:
-        raise click.BadParameter(f"unknown suite {suite!r}; choose one of: all, {', '.join(SUITES)}")
+        raise click.BadParameter(
+            f"unknown suite {suite!r}; choose one of: all, {', '.join(SUITES)}"
+        )
     engine = get_engine()
     report = {name: load_suite(name).run(engine, shared, limit=limit) for name in names}
     if fmt == "json":
@@ -177,14 +120,20 @@ def eval_command(suite: str, shared: Path | None, limit: int | None, fmt: str) -
     for name, result in report.items():
         click.echo(f"== {name}")
         for key, value in result.get("metrics", {}).items():
-            click.echo(f"  {key:<32} {value:.4f}" if isinstance(value, float) else f"  {key:<32} {value}")
+            click.echo(
+                f"  {key:<32} {value:.4f}" if isinstance(value, float) else f"  {key:<32} {value}"
+            )
         for note in result.get("notes", []):
             click.echo(f"  - {note}")
 
 
 def _find_shared() -> Path:
     project = Path(__file__).resolve().parents[3]
-    for candidate in (project.parent / "shared", Path.cwd().parent / "shared", Path.cwd() / "shared"):
+    for candidate in (
+        project.parent / "shared",
+        Path.cwd().parent / "shared",
+        Path.cwd() / "shared",
+    ):
         if (candidate / "gold").is_dir():
             return candidate
     raise click.UsageError("cannot find the shared data folder; pass --shared PATH")

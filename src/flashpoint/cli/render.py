@@ -3,28 +3,38 @@
 from __future__ import annotations
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
-from flashpoint.models import Analysis
+from flashpoint.models import Analysis, Event
 
 MODALITY_STYLE = {"asserted": "green", "negated": "red", "hypothetical": "yellow", "future": "cyan"}
 
 
 def render_analysis(analysis: Analysis, *, console: Console | None = None) -> None:
-    console = console or Console()
+    # Piped output has no terminal width; 140 columns keep evidence sentences readable.
+    console = console or (Console() if Console().is_terminal else Console(width=140))
     article = analysis.article
     console.rule(f"[bold]{article.title or article.id}[/bold]")
-    console.print(f"id {article.id}  published {article.published or '?'}  source {article.source or '?'}")
+    console.print(
+        f"id {article.id}  published {article.published or '?'}  source {article.source or '?'}"
+    )
     names = {actor.id: actor.name for actor in analysis.actors}
     console.print(_actors_table(analysis))
-    console.print(_events_table(analysis, names))
+    _print_events(console, analysis, names)
     console.print(_quotes_table(analysis, names))
     for skipped in analysis.skipped:
-        console.print(f"[dim]skipped ({skipped.reason}) {skipped.start}-{skipped.end}: {skipped.text}[/dim]", markup=True, highlight=False)
+        console.print(
+            f"[dim]skipped ({skipped.reason}) {skipped.start}-{skipped.end}: {skipped.text}[/dim]",
+            markup=True,
+            highlight=False,
+        )
     for warning in analysis.warnings:
         console.print(f"[yellow]warning:[/yellow] {warning}")
     if analysis.headline:
-        console.print(f"headline sensationalism {analysis.headline.get('score')}: {'; '.join(analysis.headline.get('reasons', []))}")
+        console.print(
+            f"headline sensationalism {analysis.headline.get('score')}: {'; '.join(analysis.headline.get('reasons', []))}"
+        )
 
 
 def _actors_table(analysis: Analysis) -> Table:
@@ -39,20 +49,26 @@ def _actors_table(analysis: Analysis) -> Table:
     return table
 
 
-def _events_table(analysis: Analysis, names: dict[str, str]) -> Table:
-    table = Table(title="Events", show_lines=True)
-    for column in ("id", "type", "cameo", "actor → recipient", "modality", "attributed to", "date", "evidence"):
-        table.add_column(column, overflow="fold")
+def _print_events(console: Console, analysis: Analysis, names: dict[str, str]) -> None:
+    """One header line per event, then its evidence with the trigger underlined."""
+    console.print(f"[bold]Events[/bold] ({len(analysis.events)})")
     for event in analysis.events:
         actor = ", ".join(p.code or p.text for p in event.actor) or "?"
         recipient = ", ".join(p.code or p.text for p in event.recipient) or "—"
         style = MODALITY_STYLE.get(event.modality, "")
-        table.add_row(
-            event.id, event.type, event.cameo or "", f"{actor} → {recipient}",
-            f"[{style}]{event.modality}[/{style}]", names.get(event.attributed_to or "", ""),
-            f"{event.date or ''} ({event.date_precision or ''})", _highlight(event),
-        )  # fmt: skip
-    return table
+        said = (
+            f"  according to {names.get(event.attributed_to, event.attributed_to)}"
+            if event.attributed_to
+            else ""
+        )
+        when = f"  {event.date or '?'} ({event.date_precision or '?'})"
+        where = f"  in {event.location['name']}" if event.location else ""
+        console.print(
+            f"[bold]{event.id}[/bold] {event.type} (CAMEO {event.cameo}, quad {event.quad_class})  "
+            f"{escape(actor)} → {escape(recipient)}  [{style}]{event.modality}[/{style}]{escape(said)}{when}{escape(where)}",
+            highlight=False,
+        )
+        console.print("    " + _highlight(event), highlight=False)
 
 
 def _quotes_table(analysis: Analysis, names: dict[str, str]) -> Table:
@@ -66,10 +82,8 @@ def _quotes_table(analysis: Analysis, names: dict[str, str]) -> Table:
     return table
 
 
-def _highlight(event) -> str:  # type: ignore[no-untyped-def]
-    from rich.markup import escape
-
+def _highlight(event: Event) -> str:
     evidence, trigger = event.evidence, event.trigger
     before = evidence.text[: trigger.start - evidence.start]
     after = evidence.text[trigger.end - evidence.start :]
-    return f"{escape(before)}[bold underline]{escape(trigger.text)}[/bold underline]{escape(after)}"
+    return f"{escape(before.lstrip())}[bold underline]{escape(trigger.text)}[/bold underline]{escape(after.rstrip())}"
