@@ -1,0 +1,486 @@
+"""Quotes of one article: direct quotes from the marks, indirect ones from the parse (issue 5).
+
+Direct quotes come from ``marks.find_direct_quotes`` (text only); each is then attributed
+through its cue: a reporting verb before the opening mark in the same sentence ("Mr Rassam
+explained: “...”", "with one official claiming “...”"), after the closing mark ("“...,” he
+said"), or, for a paragraph of quoted speech without a cue, the previous quote's speaker.
+Indirect quotes are the clausal complements of reporting verbs ("X said (that) ..."),
+"according to X, ...", "As X explained, ..." and unattributed passives ("X is believed to").
+The speaker is the actor of the cue's subject (``ActorIndex``; a named apposition first).
+A he/she subject the actor stage left unresolved (or linked to a non-person) falls back to
+the last person who was a main-clause or cue subject, then the last named speaker, then the
+nearest person named before it outside quotes. An unnamed official ("one official") speaks
+for the organisation or country that is the subject of the sentence (data/unnamed_speakers.txt).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as TokenSpan
+
+from flashpoint.actors.index import ActorIndex
+from flashpoint.models import Actor, Article, Quote, Span
+from flashpoint.quotes.lexicon import QuoteLexicon, load_lexicon
+from flashpoint.quotes.marks import PARAGRAPH_BREAK, RawQuote, find_direct_quotes, paragraphs
+
+QUOTE_CHARS = frozenset('“”„"‘’')
+SENTENCE_END = frozenset(".!?")
+CUE_AFTER_WINDOW = 10
+CUE_BEFORE_WINDOW = 40
+PRONOUN_LOOKBACK = 300  # tokens
+PRONOUNS = frozenset({"he", "she", "him", "her"})
+
+
+@dataclass
+class _Found:
+    """A quote before speaker resolution: its parts, cue verb and the subject of the cue."""
+
+    kind: str
+    parts: list[tuple[int, int]]
+    cue: tuple[int, int] | None = None
+    subject: Token | None = None
+    speaker_text: str | None = None  # for cues without a subject token ("one official")
+    inherit: bool = False  # no cue: a paragraph of quoted speech continuing the last speaker
+
+    @property
+    def start(self) -> int:
+        return self.parts[0][0]
+
+
+def extract_quotes(
+    doc: Doc, actors: ActorIndex, article: Article
+) -> tuple[list[Quote], list[str]]:
+    """Direct and indirect quotes in text order with ids Q1, Q2, ..., plus warnings."""
+    lexicon = load_lexicon()
+    raws, warnings = find_direct_quotes(doc.text)
+    direct = [f for f in (_attribute(doc, raw, raws, lexicon) for raw in raws) if f is not None]
+    indirect = _indirect_quotes(doc, direct, lexicon)
+    found = sorted(direct + indirect, key=lambda f: f.start)
+    return _resolve(found, doc, actors, article, lexicon), warnings
+
+
+# --- direct quotes -------------------------------------------------------------------------
+
+
+def _attribute(
+    doc: Doc, raw: RawQuote, raws: list[RawQuote], lexicon: QuoteLexicon
+) -> _Found | None:
+    found = _Found("direct", list(raw.parts))
+    previous_end = max((q.close or q.end for q in raws if q.end < raw.start), default=0)
+    verb = _cue_before(doc, raw.opens[0], previous_end, lexicon)
+    if verb is None and raw.close is not None:
+        verb = _cue_after(doc, raw, lexicon)
+    if verb is None and raw.close is None:
+        verb = _cue_inside_unclosed(doc, found, lexicon)
+    if verb is None and raw.single:
+        return None  # ‘...’ is a quote only when a cue says so; otherwise a title or term
+    if verb is None:
+        found.inherit = True
+        return found
+    found.cue = _cue_span(verb)
+    found.subject = _subject(verb)
+    return found
+
+
+def _cue_inside_unclosed(doc: Doc, found: _Found, lexicon: QuoteLexicon) -> Token | None:
+    """'“Every vote counts, she said.' (closing mark missing): cut the quote at the cue."""
+    start, end = found.parts[-1]
+    tokens = _tokens_between(doc, start, end)[-CUE_AFTER_WINDOW:]
+    for index, token in enumerate(tokens):
+        if token.text == "," and index + 1 < len(tokens):
+            verb = next((t for t in tokens[index + 1 :] if _is_reporting(t, lexicon.reporting_verbs)), None)
+            if verb is not None and not any(t.text in SENTENCE_END for t in tokens[index + 1 : -1]):
+                found.parts[-1] = (start, token.idx + 1)
+                return verb
+    return None
+
+
+def _tokens_between(doc: Doc, start: int, end: int) -> list[Token]:
+    span = doc.char_span(start, end, alignment_mode="expand") if end > start else None
+    return [t for t in span if not t.is_space] if span is not None else []
+
+
+def _cue_before(doc: Doc, open_at: int, floor: int, lexicon: QuoteLexicon) -> Token | None:
+    """The reporting verb nearest before the opening mark, in the same sentence."""
+    para_start = max((s for s, _ in paragraphs(doc.text) if s <= open_at), default=0)
+    if para_start == open_at:
+        return _cue_ending_previous_paragraph(doc, open_at, floor, lexicon)
+    tokens = _tokens_between(doc, max(floor + 1, para_start), open_at)
+    for token in reversed(tokens[-CUE_BEFORE_WINDOW:]):
+        if token.text in SENTENCE_END or token.text in QUOTE_CHARS:
+            return None
+        if _is_reporting(token, lexicon.reporting_verbs):
+            return token
+    return None
+
+
+def _cue_ending_previous_paragraph(
+    doc: Doc, open_at: int, floor: int, lexicon: QuoteLexicon
+) -> Token | None:
+    """'He said:' on a paragraph of its own, the quote opening the next paragraph."""
+    colon = len(doc.text[:open_at].rstrip()) - 1
+    if colon <= floor or doc.text[colon] != ":":
+        return None
+    return _cue_before(doc, colon, floor, lexicon)
+
+
+def _cue_after(doc: Doc, raw: RawQuote, lexicon: QuoteLexicon) -> Token | None:
+    """'“...,” he said' / '“...,” said the parson': a reporting verb just after the close."""
+    assert raw.close is not None
+    end = min((e for _, e in paragraphs(doc.text) if e > raw.close), default=len(doc.text))
+    tokens = _tokens_between(doc, raw.close + 1, end)
+    tokens = [t for t in tokens if t.idx > raw.close]
+    limit = CUE_AFTER_WINDOW if doc.text[raw.end - 1 : raw.end] != "." else 4
+    for token in tokens[:limit]:
+        if token.text in QUOTE_CHARS or "\n" in token.text_with_ws[:-1]:
+            return None
+        if _is_reporting(token, lexicon.reporting_verbs):
+            return token
+        if token.text in SENTENCE_END:
+            return None
+    return None
+
+
+def _is_reporting(token: Token, verbs: frozenset[str]) -> bool:
+    if token.pos_ in ("VERB", "AUX"):
+        return token.lemma_.lower() in verbs
+    return token.pos_ == "NOUN" and _gerund_lemma(token.lower_) in verbs
+
+
+def _gerund_lemma(word: str) -> str | None:
+    """'warning' mis-tagged as a noun before a quote: 'with one diplomat warning “...”'."""
+    if not word.endswith("ing"):
+        return None
+    stem = word[:-3]
+    return stem if stem in load_lexicon().reporting_verbs else stem + "e"
+
+
+def _cue_span(verb: Token) -> tuple[int, int]:
+    """The verb with its passive auxiliary ('is believed'), as character offsets."""
+    start = min([verb.idx] + [c.idx for c in verb.children if c.dep_ == "auxpass"])
+    return start, verb.idx + len(verb.text)
+
+
+def _subject(verb: Token) -> Token | None:
+    """Who speaks: the verb's subject, the noun a participle modifies, a conjunct's subject."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in ("it", "there"):
+            return child
+    if verb.pos_ == "NOUN":  # a mis-tagged gerund: its 'compound' is the speaker
+        return next((c for c in verb.children if c.dep_ in ("compound", "nmod", "poss")), None)
+    if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head
+    if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        return _subject(verb.head)
+    return None
+
+
+# --- indirect quotes -----------------------------------------------------------------------
+
+
+def _indirect_quotes(doc: Doc, direct: list[_Found], lexicon: QuoteLexicon) -> list[_Found]:
+    quoted = [(a, b) for f in direct for a, b in f.parts]
+    cues = {f.cue for f in direct if f.cue}
+    out: list[_Found] = []
+    for token in doc:
+        found = _indirect_at(token, lexicon)
+        if found is None or found.cue in cues or _mostly_quoted(found.parts[0], quoted):
+            continue
+        out.append(found)
+    return out
+
+
+def _indirect_at(token: Token, lexicon: QuoteLexicon) -> _Found | None:
+    lemma = token.lemma_.lower()
+    if token.lower_ == "according" and _according_to(token) is not None:
+        return _according(token)
+    if token.pos_ not in ("VERB", "AUX"):
+        return None
+    passive = any(c.dep_ == "auxpass" for c in token.children)
+    if passive and lemma in lexicon.hearsay_passives:
+        return _hearsay(token)
+    if passive or lemma not in lexicon.indirect_verbs or _expletive(token):
+        return None  # "it should be noted that ..." is the writer speaking
+    complements = [c for c in token.children if c.dep_ == "ccomp"]
+    after = [c for c in complements if c.i > token.i]
+    fronted = [c for c in token.children if c.dep_ in ("ccomp", "dobj") and c.i < token.i]
+    before = [c for c in fronted if _trailing_cue(token, c)]  # '<claim>, the UN said.'
+    if after or before:
+        return _clause_quote(token, (after or before)[0])
+    if token.dep_ == "advcl" and any(c.lower_ == "as" and c.dep_ == "mark" for c in token.children):
+        return _as_quote(token)
+    if token.dep_ == "parataxis" and _subject(token) is not None and not complements:
+        return _as_quote(token)  # '<claim>, the UN said, as ...'
+    if token.dep_ == "ROOT" and not complements and not fronted:
+        return _fragment_before(token)
+    return None
+
+
+def _fragment_before(verb: Token) -> _Found | None:
+    """'<claim>, the UN said.' parsed as two sentences: the claim is the words before the comma."""
+    subject = _subject(verb)
+    if subject is None or subject.left_edge.i == 0:
+        return None
+    comma = verb.doc[subject.left_edge.i - 1]
+    if comma.text != ",":
+        return None
+    tokens: list[Token] = []
+    for token in reversed(verb.doc[max(0, comma.i - CUE_BEFORE_WINDOW) : comma.i]):
+        if token.text in SENTENCE_END or token.text in QUOTE_CHARS or "\n" in token.text_with_ws:
+            break
+        tokens.append(token)
+    parts = _char_range(tokens)
+    if parts is None:
+        return None
+    return _Found("indirect", [parts], cue=_cue_span(verb), subject=subject)
+
+
+def _trailing_cue(verb: Token, complement: Token) -> bool:
+    """'<claim>, officials said.': the cue closes the sentence after a comma."""
+    between = verb.doc[complement.right_edge.i + 1 : verb.i]
+    crosses = any("\n" in t.text_with_ws for t in verb.doc[complement.i : verb.i])
+    comma = any(t.text == "," for t in between)
+    return verb.dep_ == "ROOT" and comma and len(between) <= 6 and not crosses
+
+
+def _expletive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.lower_ == "it" for c in verb.children)
+
+
+def _clause_quote(verb: Token, complement: Token) -> _Found | None:
+    """'X said (that) ...': content is the complement clause without its 'that'."""
+    tokens = [t for t in complement.subtree if not (t.dep_ == "mark" and t.i == complement.left_edge.i)]
+    parts = _char_range(tokens)
+    if parts is None:
+        return None
+    return _Found("indirect", [parts], cue=_cue_span(verb), subject=_subject(verb))
+
+
+def _as_quote(verb: Token) -> _Found | None:
+    """'As X explained, <main clause>' / '<main clause>, X said': the main clause is the claim."""
+    head = verb.head
+    after = [t for t in head.subtree if t.i > verb.right_edge.i]
+    before = [t for t in head.subtree if t.i < verb.left_edge.i]
+    parts = _char_range(after if len(after) >= len(before) else before)
+    if parts is None:
+        return None
+    return _Found("indirect", [parts], cue=_cue_span(verb), subject=_subject(verb))
+
+
+def _according_to(token: Token) -> Token | None:
+    to = next((c for c in token.children if c.lower_ == "to"), None)
+    return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+
+
+def _according(token: Token) -> _Found | None:
+    """'According to X, ...' / '..., according to X': the rest of the clause is the claim."""
+    source = _according_to(token)
+    head = token.head
+    while head.dep_ not in ("ROOT", "ccomp", "conj") and head.head.i != head.i:
+        head = head.head
+    inside = {t.i for t in token.subtree}
+    before = [t for t in head.subtree if t.i < token.i and t.i not in inside]
+    after = [t for t in head.subtree if t.i > token.right_edge.i]
+    tokens = after if len(after) >= len(before) else before
+    parts = _char_range([t for t in tokens if not t.is_punct or t.text not in ",."])
+    if parts is None or source is None:
+        return None
+    to = next(c for c in token.children if c.lower_ == "to")
+    cue = (token.idx, to.idx + len(to.text))
+    return _Found("indirect", [parts], cue=cue, subject=source)
+
+
+def _hearsay(verb: Token) -> _Found | None:
+    """'X is believed to ...' / 'it is said that ...': a claim without a named speaker."""
+    complement = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp")), None)
+    if complement is None or complement.i < verb.i:
+        return None
+    parts = _char_range(list(complement.subtree))
+    if parts is None:
+        return None
+    return _Found("indirect", [parts], cue=_cue_span(verb))
+
+
+def _char_range(tokens: list[Token]) -> tuple[int, int] | None:
+    """Offsets from the first to the last token, trailing punctuation and quote marks dropped."""
+    tokens = sorted(tokens, key=lambda t: t.i)
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space) and not _closes(tokens):
+        tokens.pop()
+    while tokens and (tokens[0].is_punct or tokens[0].is_space):
+        tokens.pop(0)
+    if len(tokens) < 3:
+        return None
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    text = tokens[0].doc.text
+    if text.count("“", start, end) > text.count("”", start, end) and text[end : end + 1] == "”":
+        end += 1  # the closing mark the parser hung elsewhere: keep “...” balanced
+    return start, end
+
+
+def _closes(tokens: list[Token]) -> bool:
+    """The last token closes a quote opened inside the range: keep it (“...”)."""
+    last = tokens[-1].text
+    return last in ("”", '"') and any(t.text in ("“", '"') for t in tokens[:-1])
+
+
+def _mostly_quoted(part: tuple[int, int], quoted: list[tuple[int, int]]) -> bool:
+    start, end = part
+    covered = sum(max(0, min(end, b) - max(start, a)) for a, b in quoted)
+    return covered > 0.5 * (end - start)
+
+
+# --- speakers ------------------------------------------------------------------------------
+
+
+def _resolve(
+    found: list[_Found],
+    doc: Doc,
+    actors: ActorIndex,
+    article: Article,
+    lexicon: QuoteLexicon,
+) -> list[Quote]:
+    quotes: list[Quote] = []
+    quoted = [part for item in found if item.kind == "direct" for part in item.parts]
+    last: tuple[str | None, str | None] = (None, None)
+    last_actor: str | None = None  # the latest named speaker, for 'he'/'she' cues
+    last_direct_end = -1
+    for item in found:
+        speaker, text = _speaker(item, actors, lexicon, last_actor, quoted)
+        if item.inherit and _follows_paragraph(doc.text, last_direct_end, item.start):
+            speaker, text = last
+        if speaker is not None or text is not None:
+            last = (speaker, text)
+        last_actor = speaker or last_actor
+        if item.kind == "direct":
+            last_direct_end = item.parts[-1][1]
+        quotes.extend(_quotes_of(item, article, speaker, text, len(quotes)))
+    return quotes
+
+
+def _follows_paragraph(text: str, previous_end: int, start: int) -> bool:
+    """The quote opens the paragraph right after the one where the last direct quote ended."""
+    if previous_end < 0:
+        return False
+    return len(PARAGRAPH_BREAK.findall(text, previous_end, start)) <= 1
+
+
+def _speaker(
+    item: _Found,
+    actors: ActorIndex,
+    lexicon: QuoteLexicon,
+    last_actor: str | None,
+    quoted: list[tuple[int, int]],
+) -> tuple[str | None, str | None]:
+    subject = item.subject
+    if subject is None:
+        return None, item.speaker_text
+    for token in _name_tokens(subject):
+        actor = actors.actor_of(token)
+        if actor is not None and token.lower_ in PRONOUNS and not _agrees(token, actor):
+            continue  # 'he' linked to a place or a group: the fallback does better
+        if actor is not None:
+            mention = actors.mention_span(token)
+            if mention is None or (len(mention) == 1 and token.pos_ == "NOUN"):
+                return actor.id, _phrase(subject)  # 'editor' -> 'The Iran International editor'
+            return actor.id, _trimmed(mention)
+    text = _phrase(subject)
+    if subject.lower_ in PRONOUNS:
+        found = _recent_subject(subject, actors, quoted, lexicon)
+        return found or last_actor or _nearest_person(subject, actors, quoted), text
+    if subject.lemma_.lower() in lexicon.unnamed_speakers:
+        return _affiliation(subject, actors), text
+    return None, text
+
+
+def _recent_subject(
+    subject: Token, actors: ActorIndex, quoted: list[tuple[int, int]], lexicon: QuoteLexicon
+) -> str | None:
+    """'He' the actor stage left open: the last person who was a main-clause or cue subject."""
+    for token in reversed(subject.doc[max(0, subject.i - PRONOUN_LOOKBACK) : subject.i]):
+        if token.dep_ not in ("nsubj", "nsubjpass") or any(a <= token.idx < b for a, b in quoted):
+            continue
+        if token.head.dep_ != "ROOT" and not _is_reporting(token.head, lexicon.reporting_verbs):
+            continue
+        for name in _name_tokens(token):
+            actor = actors.actor_of(name)
+            if actor is not None and _agrees(subject, actor):
+                return actor.id
+    return None
+
+
+def _nearest_person(subject: Token, actors: ActorIndex, quoted: list[tuple[int, int]]) -> str | None:
+    """'He said:' with nobody quoted yet: the last person named before, outside quotes."""
+    for token in reversed(subject.doc[max(0, subject.i - PRONOUN_LOOKBACK) : subject.i]):
+        if any(a <= token.idx < b for a, b in quoted):
+            continue
+        actor = actors.actor_of(token)
+        if actor is not None and _agrees(subject, actor):
+            return actor.id
+    return None
+
+
+def _agrees(pronoun: Token, actor: Actor) -> bool:
+    """A he/she pronoun stands for a person. (Gender agreement from the actor's other
+    mentions was tried and dropped: the mention lists are too noisy for it.)"""
+    return actor.kind == "person"
+
+
+def _trimmed(mention: TokenSpan) -> str:
+    """A mention without a stray leading possessive or punctuation ('’s Patrick Wintour')."""
+    tokens = list(mention)
+    while len(tokens) > 1 and (tokens[0].dep_ == "case" or tokens[0].is_punct):
+        tokens.pop(0)
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    return mention.doc.text[start:end]
+
+
+def _name_tokens(subject: Token) -> list[Token]:
+    """The subject head, then its name parts and appositions ('Patrick' of 'Patrick Wintour')."""
+    # 'Her counterpart, Prime Minister Tomas Reinholt, said': the named apposition first
+    appos = [c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    near = [c for c in subject.children if c.dep_ in ("compound", "flat", "appos")]
+    return [*appos, subject, *near]
+
+
+def _phrase(subject: Token) -> str:
+    """The speaker's noun phrase without relative clauses: 'one official', 'the parson'."""
+    tokens = [t for t in subject.subtree if t.i <= subject.i]
+    for child in subject.rights:
+        if child.dep_ in ("compound", "flat", "prep") and len(list(child.subtree)) <= 4:
+            tokens.extend(child.subtree)
+    tokens.sort(key=lambda t: t.i)
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    return subject.doc.text[start:end]
+
+
+def _affiliation(subject: Token, actors: ActorIndex) -> str | None:
+    """An unnamed official speaks for the organisation or country subject of the sentence."""
+    root = subject.sent.root
+    for child in root.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            actor = actors.actor_of(child)
+            if actor is not None and actor.kind in ("organization", "country"):
+                return actor.id
+    return None
+
+
+def _quotes_of(
+    item: _Found, article: Article, speaker: str | None, text: str | None, count: int
+) -> list[Quote]:
+    cue = Span.of(article.text, *item.cue) if item.cue else None
+    out = []
+    for index, (start, end) in enumerate(item.parts):
+        out.append(
+            Quote(
+                id=f"Q{count + index + 1}",
+                kind="direct" if item.kind == "direct" else "indirect",
+                content=Span.of(article.text, start, end),
+                cue=cue,
+                speaker=speaker,
+                speaker_text=text,
+                continues=index < len(item.parts) - 1,
+            )
+        )
+    return out
