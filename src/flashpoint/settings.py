@@ -31,6 +31,40 @@ class Settings:
         default_factory=lambda: int(_env("max_chars", "200000")),
         metadata={"help": "Articles longer than this are refused with a clear error."},
     )
+    api_token: str = field(
+        default_factory=lambda: _env("api_token", ""),
+        repr=False,
+        metadata={
+            "help": "Bearer token that POST /api/articles requires; empty (the default) "
+            "disables every write over HTTP."
+        },
+    )
+    host: str = field(
+        default_factory=lambda: _env("host", "127.0.0.1"),
+        metadata={"help": "Address `flashpoint serve` listens on (loopback by default)."},
+    )
+    port: int = field(
+        default_factory=lambda: int(_env("port", "8000")),
+        metadata={"help": "Port `flashpoint serve` listens on."},
+    )
+    max_request_bytes: int = field(
+        default_factory=lambda: int(_env("max_request_bytes", "1000000")),
+        metadata={"help": "Largest request body the API accepts; bigger ones get 413."},
+    )
+    workers: int = field(
+        default_factory=lambda: int(_env("workers", "1")),
+        metadata={
+            "help": "Analysis processes of `flashpoint ingest`: 1 analyses in-process, N > 1 "
+            "runs a pool of N processes (or N Dask workers with --dask); see docs/scale.md."
+        },
+    )
+    scheduler: str = field(
+        default_factory=lambda: _env("scheduler", ""),
+        metadata={
+            "help": "Address of an existing Dask scheduler for `flashpoint ingest`, e.g. "
+            "tcp://host:8786; empty (the default) runs on this machine."
+        },
+    )
 
     @classmethod
     def help(cls) -> dict[str, str]:

@@ -141,12 +141,12 @@ def _find_shared() -> Path:
 
 def _register_optional() -> None:
     """Commands of stages that live in their own modules (store, api)."""
+    from importlib import import_module
     from importlib.util import find_spec
 
-    if find_spec("flashpoint.cli.store_cmds") is not None:
-        from flashpoint.cli import store_cmds
-
-        store_cmds.register(cli)
+    for name in ("store_cmds", "serve_cmds", "dedup_cmds", "watch_cmds"):
+        if find_spec(f"flashpoint.cli.{name}") is not None:
+            import_module(f"flashpoint.cli.{name}").register(cli)
 
 
 _register_optional()

@@ -102,4 +102,5 @@ def _addresses(host: str, port: int) -> list[ipaddress.IPv4Address | ipaddress.I
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except socket.gaierror as exc:
         raise FetchError(f"cannot resolve host {host!r}: {exc.strerror}") from None
-    return [ipaddress.ip_address(info[4][0].split("%")[0]) for info in infos]
+    # sockaddr[0] is the address text; an IPv6 scope ("%eth0") is not part of the address
+    return [ipaddress.ip_address(str(info[4][0]).split("%")[0]) for info in infos]
