@@ -32,3 +32,8 @@ def event_filter(
     if not attributed:
         where.add("attributed_to IS NULL")
     return where
+
+
+def dyad_table(*, dedup: bool) -> str:
+    """The view analytics read: one row per event, or one per event cluster with ``dedup``."""
+    return "event_dyads_dedup" if dedup else "event_dyads"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from flashpoint.analytics.common import Modalities, check_period
+from flashpoint.analytics.common import Modalities, check_period, dyad_table
 from flashpoint.models import MODALITIES, PLOVER_TYPES
 from flashpoint.store.queries import DateLike, Where, date_range, modality_filter, rows
 
@@ -23,8 +23,11 @@ def dyad_series(
     attributed: bool = False,
     since: DateLike = None,
     until: DateLike = None,
+    dedup: bool = False,
 ) -> list[dict[str, Any]]:
     """One row per period (``by``: day, week, month, quarter, year) between ``a`` and ``b``.
+
+    With ``dedup``, the reports of one event cluster (``flashpoint clusters --save``) count once.
 
     Events of the pair (``a`` acting on ``b``, and with ``directed=False`` also ``b`` on
     ``a``), counted on their day (see the ``event_facts`` view). The main columns count the
@@ -56,6 +59,7 @@ def dyad_series(
     if not attributed:
         main.add("NOT attributed")
     sql = _SERIES.format(
+        table=dyad_table(dedup=dedup),
         unit=unit,
         pair=pair.sql(),
         main=main.sql(),
@@ -77,7 +81,7 @@ WITH ev AS (
     SELECT DISTINCT article_id, event_id, type, quad_class, score, goldstein, modality,
            attributed_to IS NOT NULL AS attributed,
            CAST(date_trunc('{unit}', day) AS DATE) AS period
-    FROM event_dyads {pair}),
+    FROM {table} {pair}),
 main AS (
     SELECT period, count(*) AS events,
            count(*) FILTER (WHERE quad_class = 1) AS quad1,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from flashpoint.analytics.common import Modalities, event_filter
+from flashpoint.analytics.common import Modalities, dyad_table, event_filter
 from flashpoint.store.queries import DateLike, rows
 
 if TYPE_CHECKING:
@@ -20,8 +20,12 @@ def network(
     attributed: bool = False,
     directed: bool = False,
     min_events: int = 1,
+    dedup: bool = False,
 ) -> list[dict[str, Any]]:
     """Edges between actor codes (country, IGO or group codes) over a period.
+
+    With ``dedup``, reports grouped into one event cluster by ``flashpoint clusters --save``
+    count once (see analytics/dedup.py).
 
     Each edge has ``source``, ``target`` (ordered alphabetically unless ``directed``),
     ``events``, ``coop`` (QuadClass 1–2), ``conflict`` (QuadClass 3–4), ``weight`` =
@@ -38,7 +42,7 @@ def network(
     sql = f"""
         WITH ev AS (
             SELECT DISTINCT article_id, event_id, {ends}, quad_class, score
-            FROM event_dyads {where.sql()}),
+            FROM {dyad_table(dedup=dedup)} {where.sql()}),
         edges AS (
             SELECT source, target, count(*) AS events,
                    count(*) FILTER (WHERE quad_class IN (1, 2)) AS coop,

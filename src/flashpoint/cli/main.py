@@ -139,17 +139,15 @@ def _find_shared() -> Path:
     raise click.UsageError("cannot find the shared data folder; pass --shared PATH")
 
 
-def _register_optional() -> None:
-    """Commands of stages that live in their own modules (store, api)."""
-    from importlib import import_module
-    from importlib.util import find_spec
+def _register_commands() -> None:
+    """Commands of the later stages live in their own modules, each with ``register(cli)``."""
+    from flashpoint.cli import dedup_cmds, serve_cmds, store_cmds, watch_cmds
 
-    for name in ("store_cmds", "serve_cmds", "dedup_cmds", "watch_cmds"):
-        if find_spec(f"flashpoint.cli.{name}") is not None:
-            import_module(f"flashpoint.cli.{name}").register(cli)
+    for module in (store_cmds, serve_cmds, dedup_cmds, watch_cmds):
+        module.register(cli)
 
 
-_register_optional()
+_register_commands()
 
 
 def main() -> None:  # pragma: no cover - console entry point

@@ -342,6 +342,11 @@ def quotes(
     help="Modalities counted in the main columns (comma-separated, or all).",
 )
 @click.option("--attributed", is_flag=True, help="Count events known only from what someone says.")
+@click.option(
+    "--dedup",
+    is_flag=True,
+    help="Count each event cluster once (after `flashpoint clusters --save`).",
+)
 @_period_options
 def dyad(
     a: str,
@@ -352,6 +357,7 @@ def dyad(
     directed: bool,
     modality: str,
     attributed: bool,
+    dedup: bool,
     since: dt.date | None,
     until: dt.date | None,
 ) -> None:
@@ -369,6 +375,7 @@ def dyad(
             attributed=attributed,
             since=since,
             until=until,
+            dedup=dedup,
         )
     columns = (
         "period",
@@ -400,6 +407,11 @@ def dyad(
 @click.option("--actor", help="Show the top partners and rivals of this code instead.")
 @click.option("--top", type=int, default=5, show_default=True, help="Partners/rivals shown.")
 @click.option("--min-events", type=int, default=1, show_default=True, help="Hide lighter edges.")
+@click.option(
+    "--dedup",
+    is_flag=True,
+    help="Count each event cluster once (after `flashpoint clusters --save`).",
+)
 def network(
     db: Path | None,
     fmt: str,
@@ -409,6 +421,7 @@ def network(
     actor: str | None,
     top: int,
     min_events: int,
+    dedup: bool,
 ) -> None:
     """The actor network: cooperation (+) and conflict (−) edges between codes."""
     from flashpoint import analytics
@@ -426,6 +439,7 @@ def network(
                 until=until,
                 modality=_modalities(modality),
                 min_events=min_events,
+                dedup=dedup,
             )
             columns = ("source", "target", "events", "coop", "conflict", "weight", "sign")
     emit(found, fmt, columns=columns, title="Network")

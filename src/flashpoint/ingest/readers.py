@@ -15,6 +15,7 @@ import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -165,7 +166,7 @@ def read_jsonl(
         if not isinstance(record, dict):
             yield ArticleError(where, f"line {number} is JSON but not an object")
             continue
-        yield _one(lambda record=record: from_record(record, fields=fields, overrides=overrides, where=where), where)
+        yield _one(partial(from_record, record, fields=fields, overrides=overrides, where=where), where)
 
 
 def read_csv(
@@ -185,7 +186,7 @@ def read_csv(
         if (bad := _bad_utf8(where, json.dumps(record, ensure_ascii=False))) is not None:
             yield bad
             continue
-        yield _one(lambda record=record: from_record(record, fields=fields, overrides=overrides, where=where), where)
+        yield _one(partial(from_record, record, fields=fields, overrides=overrides, where=where), where)
 
 
 def from_record(
@@ -290,7 +291,7 @@ def _open_text(path: Path) -> Iterator[str]:
     Invalid bytes are kept as lone surrogates so that only the records holding them fail
     (``_bad_utf8``), not the whole file.
     """
-    raw = gzip.open(path, "rb") if path.suffix.lower() == ".gz" else path.open("rb")
+    raw = gzip.open(path, "rb") if path.suffix.lower() == ".gz" else path.open("rb")  # noqa: SIM115 - closed by the with below
     with raw, io.TextIOWrapper(raw, encoding="utf-8", errors="surrogateescape", newline="") as stream:
         yield from stream
 

@@ -192,3 +192,35 @@ def m002_event_views(conn: duckdb.DuckDBPyConnection) -> None:
         JOIN event_parties pr ON pr.article_id = f.article_id AND pr.event_id = f.event_id
              AND pr.role = 'recipient'
         WHERE pa.code IS NOT NULL AND pr.code IS NOT NULL AND upper(pa.code) <> upper(pr.code)""")
+
+
+@migration
+def m003_event_clusters(conn: duckdb.DuckDBPyConnection) -> None:
+    # Cross-article dedup (issue 6, item 2): reports of one real event grouped into a cluster,
+    # rebuilt as a whole by ``flashpoint.analytics.dedup.cluster_events(save=True)``.
+    conn.execute("""
+        CREATE TABLE event_clusters (
+            cluster_id VARCHAR PRIMARY KEY, type VARCHAR, quad_class INTEGER, modality VARCHAR,
+            a VARCHAR, b VARCHAR, first_day DATE, last_day DATE,
+            report_count INTEGER NOT NULL, event_count INTEGER NOT NULL,
+            article_id VARCHAR NOT NULL, event_id VARCHAR NOT NULL,  -- the representative
+            evidence VARCHAR, title VARCHAR, params JSON, built_at TIMESTAMP NOT NULL
+        )""")
+    conn.execute("""
+        CREATE TABLE event_cluster_members (
+            cluster_id VARCHAR NOT NULL, article_id VARCHAR NOT NULL, event_id VARCHAR NOT NULL,
+            day DATE, representative BOOLEAN NOT NULL
+        )""")
+    # Dyad rows counted once per real event: a clustered event counts only through its
+    # cluster's representative. Events of articles stored (or re-analysed) after the last
+    # clustering count as themselves, so a stale membership never hides an event.
+    conn.execute("""
+        CREATE VIEW event_dyads_dedup AS
+        SELECT d.*, c.cluster_id, coalesce(c.report_count, 1) AS report_count
+        FROM event_dyads d
+        JOIN articles a ON a.id = d.article_id
+        LEFT JOIN event_cluster_members m
+               ON m.article_id = d.article_id AND m.event_id = d.event_id
+        LEFT JOIN event_clusters c
+               ON c.cluster_id = m.cluster_id AND a.analysed_at <= c.built_at
+        WHERE c.cluster_id IS NULL OR m.representative""")
