@@ -142,6 +142,30 @@ def emit(
     default=None,
     help="Articles per transaction (default: $FLASHPOINT_BATCH_SIZE or 32).",
 )
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Analysis processes (default: $FLASHPOINT_WORKERS or 1); see docs/scale.md.",
+)
+@click.option(
+    "--dask",
+    "use_dask",
+    is_flag=True,
+    help="Analyse on a Dask LocalCluster of --workers workers, via a Parquet dataset.",
+)
+@click.option(
+    "--scheduler",
+    metavar="tcp://HOST:8786",
+    help="Analyse on this existing Dask cluster (default: $FLASHPOINT_SCHEDULER).",
+)
+@click.option(
+    "--parquet",
+    "parquet_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Parquet dataset of a Dask run (default: <db>.parquet/); on a cluster, a "
+    "directory every machine sees at the same path.",
+)
 @options.input_options
 @click.pass_context
 def ingest(
@@ -149,6 +173,10 @@ def ingest(
     paths: tuple[str, ...],
     db: Path | None,
     batch_size: int | None,
+    workers: int | None,
+    use_dask: bool,
+    scheduler: str | None,
+    parquet_dir: Path | None,
     **given: Any,
 ) -> None:
     """Analyse articles (files, folders, JSONL/CSV, RSS/Atom feeds, URLs, - for stdin) and
@@ -165,24 +193,42 @@ def ingest(
     options.check_paths(paths)
     settings = Settings()
     settings = dataclasses.replace(
-        settings, db=_db_path(db), batch_size=batch_size or settings.batch_size
+        settings,
+        db=_db_path(db),
+        batch_size=batch_size or settings.batch_size,
+        workers=workers or settings.workers,
+        scheduler=scheduler or settings.scheduler,
     )
     fields, overrides = options.reader_args(given)
-    engine = (ctx.obj or {}).get("engine") or LazyEngine(lambda: _engine(settings))
+    stub = (ctx.obj or {}).get("engine")  # tests inject a stub engine: always in-process
+    scaled = stub is None and (settings.workers > 1 or use_dask or bool(settings.scheduler))
+    engine = stub or LazyEngine(lambda: _engine(settings))
     try:
         with Store.open(settings.db) as store, _progress() as on_progress:
-            summary = run_ingest(
-                read_articles(
-                    paths,
-                    fields=fields,
-                    overrides=overrides,
-                    fetch_policy=options.fetch_policy(given),
-                ),
-                store=store,
-                engine=engine,
-                batch_size=settings.batch_size,
-                on_progress=on_progress,
+            articles = read_articles(
+                paths, fields=fields, overrides=overrides, fetch_policy=options.fetch_policy(given)
             )
+            if scaled:
+                from flashpoint.scale.ingest import scaled_ingest
+
+                summary = scaled_ingest(
+                    articles,
+                    store=store,
+                    settings=settings,
+                    workers=settings.workers,
+                    dask=use_dask,
+                    scheduler=settings.scheduler or None,
+                    parquet_dir=parquet_dir,
+                    on_progress=on_progress,
+                )
+            else:
+                summary = run_ingest(
+                    articles,
+                    store=store,
+                    engine=engine,
+                    batch_size=settings.batch_size,
+                    on_progress=on_progress,
+                )
     except (InputError, FlashpointError) as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_USAGE)
