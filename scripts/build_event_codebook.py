@@ -25,13 +25,45 @@ QUAD = {
     3: ("REQUEST", "ACCUSE", "REJECT", "SANCTION", "THREATEN"),
     4: ("PROTEST", "MOBILIZE", "COERCE", "ASSAULT"),
 }
-CONTEXTS = (
-    "military intelligence executive legislative election political_institutions pro_democracy "
-    "pro_autocracy economic legal reparations human_rights rights_freedoms repression "
-    "human_security gender lgbt religion_ethnicity inequality diplomatic territory peacekeeping "
-    "health asylum migration disasters natural_resource environment technology terrorism cbrn "
-    "cyber misinformation crime corruption illegal_drugs trafficking"
-).split()
+CONTEXTS = [
+    "military",
+    "intelligence",
+    "executive",
+    "legislative",
+    "election",
+    "political_institutions",
+    "pro_democracy",
+    "pro_autocracy",
+    "economic",
+    "legal",
+    "reparations",
+    "human_rights",
+    "rights_freedoms",
+    "repression",
+    "human_security",
+    "gender",
+    "lgbt",
+    "religion_ethnicity",
+    "inequality",
+    "diplomatic",
+    "territory",
+    "peacekeeping",
+    "health",
+    "asylum",
+    "migration",
+    "disasters",
+    "natural_resource",
+    "environment",
+    "technology",
+    "terrorism",
+    "cbrn",
+    "cyber",
+    "misinformation",
+    "crime",
+    "corruption",
+    "illegal_drugs",
+    "trafficking",
+]
 
 
 def cameo_table(shared: Path) -> list[dict[str, str]]:
@@ -67,7 +99,9 @@ def cameo2plover(shared: Path) -> list[dict[str, str]]:
 def plover_scores(shared: Path) -> dict[str, dict[str, float]]:
     """Table 2.2 of the PLOVER manual: type -> {"": base score, mode: score}."""
     text = (shared / "formats" / "PLOVER_MANUAL.txt").read_text()
-    table = text.split("Table 2.2: PLOVER conflict–cooperation scores", 1)[1].split("Chapter 3", 1)[0]
+    table = text.split("Table 2.2: PLOVER conflict–cooperation scores", 1)[1].split("Chapter 3", 1)[
+        0
+    ]
     scores: dict[str, dict[str, float]] = {}
     cell = re.compile(r"([A-Z]+)(?::\s*([A-Za-z-]+))?\s+(-?\d+(?:\.\d+)?)")
     for ptype, mode, score in cell.findall(table):
@@ -82,19 +116,31 @@ def main() -> None:
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
-    for name, rows in (("cameo.tsv", cameo_table(args.shared)), ("cameo2plover.tsv", cameo2plover(args.shared))):
+    for name, rows in (
+        ("cameo.tsv", cameo_table(args.shared)),
+        ("cameo2plover.tsv", cameo2plover(args.shared)),
+    ):
         with (OUT / name).open("w", encoding="utf-8", newline="") as fh:
-            writer = csv.DictWriter(fh, fieldnames=list(rows[0]), delimiter="\t", lineterminator="\n")
+            writer = csv.DictWriter(
+                fh, fieldnames=list(rows[0]), delimiter="\t", lineterminator="\n"
+            )
             writer.writeheader()
             writer.writerows(rows)
     scores = plover_scores(args.shared)
     types = {
-        ptype: {"quad_class": quad, "score": scores[ptype][""], "modes": {
-            mode: score for mode, score in scores[ptype].items() if mode}}
-        for quad, names in QUAD.items() for ptype in names
+        ptype: {
+            "quad_class": quad,
+            "score": scores[ptype][""],
+            "modes": {mode: score for mode, score in scores[ptype].items() if mode},
+        }
+        for quad, names in QUAD.items()
+        for ptype in names
     }
-    plover = {"source": "PLOVER manual (2024-02-04) tables 2.1, 2.2, 7.2", "types": types,
-              "contexts": CONTEXTS}
+    plover = {
+        "source": "PLOVER manual (2024-02-04) tables 2.1, 2.2, 7.2",
+        "types": types,
+        "contexts": CONTEXTS,
+    }
     (OUT / "plover.json").write_text(json.dumps(plover, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {OUT}")
 
