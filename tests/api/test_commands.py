@@ -76,7 +76,6 @@ def test_serve_refuses_a_missing_store(tmp_path):
 
 @pytest.fixture(scope="module")
 def demo_store(tmp_path_factory):
-    pytest.importorskip("flashpoint.engine", reason="the analysis engine cannot be imported")
     folder = tmp_path_factory.mktemp("demo")
     lines = DEMO.read_text(encoding="utf-8").splitlines()
     picked = [line for line in lines if "2020-01-0" in line.split('"date"')[1][:16]]

@@ -10,8 +10,6 @@ from scale_articles import articles, bad_article
 from flashpoint.scale.dataset import load_parquet_into_store, read_table
 from flashpoint.store.db import Store
 
-pytest.importorskip("distributed")
-
 
 @pytest.fixture(scope="module")
 def cluster():

@@ -85,12 +85,13 @@ def test_check_passes_then_finds_a_corrupted_span(db):
     assert "evidence span does not slice back: 2" in result.stderr
 
 
-def test_gdelt_export_has_61_tab_separated_columns_and_loads_in_duckdb(db, tmp_path):
+def test_gdelt_export_has_61_csv_columns_and_loads_in_duckdb(db, tmp_path):
     out = tmp_path / "events.gdelt.csv"
     result = run("export", "--db", db, "--format", "gdelt", "--out", out)
     assert result.exit_code == 0 and "exported 4 events" in result.stderr
-    lines = out.read_text(encoding="utf-8").splitlines()
-    assert len(lines) == 5 and all(len(line.split("\t")) == 61 for line in lines)
+    with out.open(encoding="utf-8", newline="") as f:
+        lines = list(csv.reader(f))
+    assert len(lines) == 5 and all(len(line) == 61 for line in lines)
     relation = duckdb.sql(f"SELECT * FROM read_csv('{out}')")
     assert relation.columns == list(GDELT_COLUMNS) and len(GDELT_COLUMNS) == 61
     rows = relation.order("SQLDATE").fetchall()
@@ -163,15 +164,17 @@ def test_parquet_export_loads_in_duckdb_and_pandas(db, tmp_path):
     assert result.exit_code == 0 and "exported 5 events" in result.stderr
     relation = duckdb.sql(f"SELECT * FROM read_parquet('{str(out).replace(chr(39), chr(39) * 2)}')")
     assert relation.shape[0] == 5 and "evidence_text" in relation.columns
-    pandas = pytest.importorskip("pandas")
+    import pandas
+
     frame = pandas.read_parquet(out)
     assert frame["type"].tolist()[0] == "SANCTION"
     assert run("export", "--db", db, "--format", "parquet").exit_code == 2
 
 
 def test_gdelt_export_loads_in_pandas(db, tmp_path):
-    pandas = pytest.importorskip("pandas")
-    out = tmp_path / "events.tsv"
+    import pandas
+
+    out = tmp_path / "events.csv"
     run("export", "--db", db, "--format", "gdelt", "--out", out)
-    frame = pandas.read_csv(out, sep="\t")
+    frame = pandas.read_csv(out)
     assert frame.shape == (4, 61)

@@ -6,6 +6,7 @@ Regenerate with ``.venv/bin/python -m flashpoint.cli.reference > docs/cli.md``.
 from __future__ import annotations
 
 import click
+from click.testing import CliRunner
 
 from flashpoint.cli.main import cli
 
@@ -16,21 +17,19 @@ Generated from `flashpoint --help` by `python -m flashpoint.cli.reference > docs
 """
 
 
-def _help(command: click.Command, name: str) -> str:
-    context = click.Context(command, info_name=name, terminal_width=100, max_content_width=100)
-    return command.get_help(context)
+def _help(*args: str) -> str:
+    """Exactly what ``flashpoint ARGS --help`` prints, at a fixed width of 100 columns."""
+    result = CliRunner().invoke(cli, [*args, "--help"], terminal_width=100)
+    if result.exit_code != 0:
+        raise RuntimeError(f"flashpoint {' '.join(args)} --help failed: {result.output}")
+    return result.output.rstrip("\n")
 
 
 def render() -> str:
     """The whole reference: the group's help, then each command's, in name order."""
-    parts = [HEADER, "## flashpoint\n", "```text", _help(cli, "flashpoint"), "```\n"]
+    parts = [HEADER, "## flashpoint\n", "```text", _help(), "```\n"]
     for name in sorted(cli.commands):
-        parts += [
-            f"## flashpoint {name}\n",
-            "```text",
-            _help(cli.commands[name], f"flashpoint {name}"),
-            "```\n",
-        ]
+        parts += [f"## flashpoint {name}\n", "```text", _help(name), "```\n"]
     return "\n".join(parts)
 
 

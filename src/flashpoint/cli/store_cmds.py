@@ -127,7 +127,10 @@ def emit(
             table.add_column(name, overflow="fold")
         for record in records:
             table.add_row(*(_table_cell(record.get(name)) for name in shown))
-        Console(file=stream, soft_wrap=False).print(table, markup=False, highlight=False)
+        console = Console(file=stream, soft_wrap=False)
+        if not console.is_terminal:  # piped: no terminal width, so do not squeeze to 80
+            console = Console(file=stream, soft_wrap=False, width=160)
+        console.print(table, markup=False, highlight=False)
 
 
 # -- ingest --------------------------------------------------------------------------------

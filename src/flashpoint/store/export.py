@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import json
 from collections.abc import Iterator
@@ -110,17 +111,20 @@ def write_parquet(store: Store, path: str | Path, **filters: Any) -> int:
 
 
 def write_gdelt(store: Store, out: TextIO, *, header: bool = True, **filters: Any) -> int:
-    """Write GDELT 2.0 event rows, tab-separated, 61 columns; returns the count of rows.
+    """Write GDELT 2.0 event rows as CSV with a header, 61 columns; returns the row count.
 
-    One row per event with its first actor and first recipient (GDELT has one of each).
-    Columns flashpoint cannot derive (ethnic/religion codes, tone, ADM codes ...) are empty.
+    Comma-separated (GDELT's own files use tabs) so that pandas and DuckDB read it with no
+    options (issue 6). One row per event with its first actor and first recipient (GDELT
+    has one of each). Columns flashpoint cannot derive (ethnic/religion codes, tone, ADM
+    codes ...) are empty.
     """
+    writer = csv.writer(out, lineterminator="\n")
     if header:
-        out.write("\t".join(GDELT_COLUMNS) + "\n")
+        writer.writerow(GDELT_COLUMNS)
     n = 0
     for event in iter_events(store, **filters):
         row = gdelt_row(event)
-        out.write("\t".join(_cell(row.get(name)) for name in GDELT_COLUMNS) + "\n")
+        writer.writerow([_cell(row.get(name)) for name in GDELT_COLUMNS])
         n += 1
     return n
 
