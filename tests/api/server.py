@@ -5,7 +5,7 @@ from __future__ import annotations
 import socket
 import threading
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
@@ -13,7 +13,6 @@ from pathlib import Path
 import uvicorn
 
 from flashpoint.api import create_app
-from flashpoint.models import Analysis, Article
 from flashpoint.settings import Settings
 
 TOKEN = "test-token-7f3a"
@@ -25,19 +24,11 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-class FakeAnalyzer:
-    """Stands in for the engine on writes: an analysis with no records."""
-
-    def analyze_many(self, articles: Iterable[Article]) -> Iterator[Analysis]:
-        for article in articles:
-            yield Analysis(article=article, warnings=["fake analyzer"])
-
-
 @contextmanager
 def serve(db: Path, *, token: str = "", max_bytes: int = 1_000_000) -> Iterator[str]:
     """Serve the store ``db``; yields the base URL and stops the server afterwards."""
     settings = replace(Settings(), api_token=token, max_request_bytes=max_bytes)
-    app = create_app(settings, db=db, analyzer=FakeAnalyzer)
+    app = create_app(settings, db=db)  # writes go through the real engine
     port = free_port()
     config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on")
     server = uvicorn.Server(config)

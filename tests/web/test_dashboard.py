@@ -1,11 +1,13 @@
 """The dashboard in Debian's Chromium, driven by Playwright (issue 6 item 8, issue 8 item 4).
 
 No browser is downloaded: the tests use /usr/bin/chromium and skip when it is missing.
-Each view is screenshotted into docs/screenshots/.
+Each view is screenshotted; test_demo_views.py shoots the demo corpus into docs/screenshots/.
 """
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -77,8 +79,17 @@ def expect(locator):
 
 
 def shoot(locator, name: str) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    locator.screenshot(path=str(SHOTS / f"{name}.png"))
+    """A screenshot of one view; into docs/screenshots/ only when FLASHPOINT_SCREENSHOTS=1
+    (so a test run does not rewrite tracked files), else into a temporary folder."""
+    folder = (
+        SHOTS
+        if os.environ.get("FLASHPOINT_SCREENSHOTS") == "1"
+        else Path(tempfile.gettempdir()) / "flashpoint-shots"
+    )
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.png"
+    locator.screenshot(path=str(path))
+    assert path.stat().st_size > 1000, f"empty screenshot {path}"
 
 
 def open_dashboard(page):
@@ -98,8 +109,8 @@ def test_dashboard_loads_every_view_offline(page):
     assert "USA–IRN" in page.locator("#dyad-summary").inner_text()
     assert page.locator("#alerts-list .alert").first.get_attribute("data-dyad") == "IRN-USA"
     assert page.evaluate("typeof window.Plotly") == "object"
-    shoot(page.locator("#timeline"), "timeline")
-    shoot(page.locator("#alerts"), "alerts")
+    shoot(page.locator("#timeline"), "fixture-timeline")
+    shoot(page.locator("#alerts"), "fixture-alerts")
     assert page.outside == [] and page.problems == []
 
 
@@ -115,7 +126,7 @@ def test_clicking_a_node_lists_its_partners_and_rivals(page):
     assert "selected" in (
         page.locator('#network-graph .node[data-code="RUS"]').get_attribute("class") or ""
     )
-    shoot(page.locator("#network"), "network")
+    shoot(page.locator("#network"), "fixture-network")
 
 
 def test_filtering_the_event_table_changes_its_rows(page):
@@ -140,7 +151,7 @@ def test_filtering_the_event_table_changes_its_rows(page):
     page.select_option("#events-form select[name=modality]", "")
     page.click("#events-form button[type=submit]")
     expect(page.locator("#events-count")).to_contain_text("1–25")
-    shoot(page.locator("#events"), "events")
+    shoot(page.locator("#events"), "fixture-events")
 
 
 def test_modality_toggle_changes_the_timeline(page):
@@ -169,7 +180,7 @@ def test_event_link_opens_the_article_with_highlighted_spans(page):
     assert {"The United States", "Iran"} <= actors
     assert "We will defend our interests" in " ".join(text.locator(".hl-quote").all_inner_texts())
     page.goto(page.base + "/articles/t-2020-01-05")
-    shoot(page.locator("main"), "article")
+    shoot(page.locator("main"), "fixture-article")
     assert page.outside == [] and page.problems == []
 
 
