@@ -9,17 +9,14 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pytest
 
 from api.corpus import XSS_CODE, write_store
 from api.server import serve
+from conftest import CHROMIUM
 
-CHROMIUM = Path("/usr/bin/chromium")
 SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]  # fmt: skip
 
 pytestmark = pytest.mark.skipif(
     not CHROMIUM.exists(),
@@ -32,44 +29,6 @@ def base_url(tmp_path_factory):
     db = write_store(tmp_path_factory.mktemp("web") / "corpus.duckdb")
     with serve(db) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright import sync_api
-
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def page(browser, base_url):
-    """A page that may only talk to the test server; anything else is blocked and recorded."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.outside = []  # requests that tried to leave loopback
-    page.problems = []  # console errors, page errors, dialogs
-
-    def guard(route):
-        host = urlparse(route.request.url).hostname
-        if host == "127.0.0.1":
-            route.continue_()
-        else:
-            page.outside.append(route.request.url)
-            route.abort()
-
-    page.route("**/*", guard)
-    page.on("pageerror", lambda exc: page.problems.append(f"pageerror: {exc}"))
-    page.on("console", lambda msg: msg.type == "error" and page.problems.append(msg.text))
-    page.on(
-        "dialog",
-        lambda dialog: (page.problems.append(f"dialog: {dialog.message}"), dialog.dismiss()),
-    )
-    page.base = base_url
-    yield page
-    context.close()
 
 
 def expect(locator):

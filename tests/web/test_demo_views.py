@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 
 from api.server import serve
+from conftest import CHROMIUM
 from flashpoint.ingest.readers import read_articles
 from flashpoint.store.db import Store
 from flashpoint.store.ingest import ingest
-from web.test_dashboard import CHROMIUM, browser, expect, page, shoot  # noqa: F401 - fixtures
+from web.test_dashboard import expect, shoot
 
 DEMO = Path(__file__).resolve().parents[2] / "examples" / "articles" / "demo.jsonl"
 
