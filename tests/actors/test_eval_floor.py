@@ -10,9 +10,10 @@ from flashpoint.evaluation import actors as suite
 
 from .helpers import nlp, resolver
 
-# Measured 2026-11-25: precision 0.8019, recall 0.9101 (322 records). Floors sit ~0.02 below.
+# Measured 2026-11-25 (accuracy push: role nouns placed, 1990s office holders): precision
+# 0.7957, recall 0.9245 (322 records). Floors sit ~0.02 below.
 PRECISION_FLOOR = 0.78
-RECALL_FLOOR = 0.89
+RECALL_FLOOR = 0.90
 
 
 @pytest.mark.shared

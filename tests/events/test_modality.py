@@ -51,3 +51,28 @@ def test_factuality_dimensions(nlp, cues):
     doc = nlp("The company wants to cut jobs.")
     judged = factuality(next(t for t in doc if t.text == "cut"), cues)
     assert judged.certainty == "UNDERSPECIFIED" and judged.polarity == "UNDERSPECIFIED"
+
+
+# fmt: off
+TIME_CASES = [
+    # a wanted or conditional event is neither affirmed nor denied, but still to happen
+    ("If the company raises prices, buyers will leave.", "raises", ("UNDERSPECIFIED", "FUTURE")),
+    ("The airline wants to buy twenty jets.", "buy", ("UNDERSPECIFIED", "FUTURE")),
+    # present "can" states an ability, at no particular time (MEANTIME: time unspecified)
+    ("The new jet can fly nine thousand miles without refuelling.", "fly",
+     ("POSSIBLE", "UNDERSPECIFIED")),
+    ("The jet could have flown further.", "flown", ("POSSIBLE", "NON_FUTURE")),
+    # a future modal above "be able to" reaches the verb
+    ("Developers will be able to set their own prices.", "set", ("POSSIBLE", "FUTURE")),
+    # "have begun to offer": the offering is under way, not to come
+    ("The two carmakers have begun to offer buyouts.", "offer", ("CERTAIN", "NON_FUTURE")),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), TIME_CASES)
+def test_certainty_and_time(nlp, cues, text, word, expected):
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == word)
+    judged = factuality(token, cues)
+    assert (judged.certainty, judged.time) == expected

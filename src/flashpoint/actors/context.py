@@ -15,8 +15,9 @@ FORMER_WORDS = frozenset(
 )
 # A toponym after one of these is where something happens, not who does it (issue 3).
 LOCATIVE = frozenset(
-    ["in", "inside", "within", "across", "throughout", "near", "at", "into", "around"]
-)
+    ["in", "inside", "within", "across", "throughout", "near", "at", "into", "around",
+     "through", "outside"]
+)  # fmt: skip
 DESCRIPTOR_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod"})
 CLAUSE_STOPS = frozenset({",", ":", ";", "—", "–", "(", ")"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})

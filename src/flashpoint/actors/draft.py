@@ -172,14 +172,14 @@ class Resolution:
         """A country word modifying a role noun is an unnamed actor: "a senior US official"."""
         assert hit.entry is not None
         head = _modified_noun(self.doc[hit.end - 1])
-        role = self._role_of(head) if head is not None else None
+        role = self.role_of(head) if head is not None else None
         if head is None or role is None:
             return False
         owner = self.drafts.get(self.token_key.get(head.i, ""))
         if owner is not None and not owner.key.startswith("role:"):
             return False
         code = hit.entry.code or ""
-        draft = self._definite_person(head, code, role[0]) or self._role_draft(head, code, role)
+        draft = self._definite_person(head, code, role[0]) or self.role_draft(head, code, role)
         for start, end in _role_spans(hit, head):
             self.mention(draft, start, end)
         return True
@@ -196,26 +196,28 @@ class Resolution:
             return
         if any(c.dep_ == "poss" or c.i in self.token_key for c in noun.lefts):
             return
-        role = self._role_of(noun)
+        role = self.role_of(noun)
         if role is None or (role[1] and noun.tag_ == "NN"):
             return
-        draft = self._role_draft(noun, hit.entry.code or "", role)
+        draft = self.role_draft(noun, hit.entry.code or "", role)
         self.mention(draft, _left_modifiers(noun), noun.i + 1)
 
-    def _role_of(self, head: Token) -> tuple[str, bool] | None:
+    def role_of(self, head: Token) -> tuple[str, bool] | None:
         left = [c for c in head.lefts if c.dep_ in ("compound", "amod")]
         if left and (role := self.kb.role(f"{left[-1].lower_} {head.lemma_.lower()}")):
             return role
         return self.kb.role(head.lemma_.lower())
 
-    def _role_draft(self, head: Token, code: str, role: tuple[str, bool]) -> Draft:
+    def role_draft(self, head: Token, code: str | None, role: tuple[str, bool]) -> Draft:
+        """An unnamed role actor ("Kenyan police"); ``code`` None when nothing places it."""
         sector, one_person = role
         plural = head.tag_ in ("NNS", "NNPS")
         kind = "group" if plural else ("person" if one_person else "organization")
         former = context.has_former(list(head.lefts))
-        key = f"role:{code}:{sector}:{head.lemma_.lower()}:{former}"
+        key = f"role:{code or ''}:{sector}:{head.lemma_.lower()}:{former}"
         name = " ".join(self.doc[_left_modifiers(head) : head.i + 1].text.split())
-        return self.draft(key, name=name, kind=kind, country=code, sector=sector, former=former,
+        return self.draft(key, name=name, kind=kind, country=code or None, sector=sector,
+                          former=former,
                           description=name)  # fmt: skip
 
     def _definite_person(self, head: Token, code: str, sector: str) -> Draft | None:

@@ -23,6 +23,7 @@ from flashpoint.actors.draft import Draft, Hit, Resolution
 from flashpoint.actors.index import ActorIndex
 from flashpoint.actors.kb import KnowledgeBase
 from flashpoint.actors.places import CityIndex
+from flashpoint.actors.roles import place_titled_people, resolve_roles
 from flashpoint.models import Article
 from flashpoint.settings import Settings
 
@@ -69,6 +70,8 @@ class ActorResolver:
             if not state.claimed(hit.start, hit.end):
                 _resolve_hit(state, hit)
         resolve_references(state)
+        resolve_roles(state)
+        place_titled_people(state)
         return state.build()
 
     def hits(self, doc: Doc, *, day: dt.date | None) -> list[Hit]:

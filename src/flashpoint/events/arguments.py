@@ -187,9 +187,15 @@ def parties(tokens: Iterable[Token], actors: ActorIndex) -> list[Party]:
 
 def _parties_of(token: Token, actors: ActorIndex, depth: int = 0) -> Iterator[Party]:
     direct = _resolved(token, actors)
-    if direct:
+    if any(p.code for p in direct):
         yield from direct
         return
+    # an unplaced role noun ("the government of Iraq") gives way to a country inside it
+    inner = list(_inner_parties(token, actors, depth))
+    yield from (inner if any(p.code for p in inner) else direct or inner)
+
+
+def _inner_parties(token: Token, actors: ActorIndex, depth: int) -> Iterator[Party]:
     # "Iranian officials", "the government of Iraq": the actor sits inside the phrase
     for left in token.lefts:
         if left.dep_ in _MODIFIERS:

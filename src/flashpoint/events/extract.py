@@ -246,7 +246,8 @@ class EventExtractor:
             actor = self._speaker_as_subject(candidate, actors)
         recipient = args.parties(candidate.recipient_tokens, actors)
         for tier in candidate.fallback_recipients:
-            recipient = recipient or args.parties(tier, actors)
+            if not any(p.code for p in recipient):  # an unplaced role noun is a last resort
+                recipient = [p for p in args.parties(tier, actors) if p.code] or recipient
         actor, recipient = self._reciprocal(candidate, actor, recipient)
         recipient = [p for p in recipient if p.ref not in {a.ref for a in actor}]
         if not actor and not recipient:
