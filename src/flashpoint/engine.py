@@ -6,6 +6,7 @@ An ``Engine`` loads the spaCy pipeline and the knowledge base once; ``analyze`` 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc
@@ -15,12 +16,15 @@ from flashpoint.errors import ArticleError
 from flashpoint.events.extract import EventExtractor
 from flashpoint.headline.signal import headline_signal
 from flashpoint.ingest.boilerplate import find_skipped, mask
+from flashpoint.limits import ArticleTimeout, longest_sentence, time_limit
 from flashpoint.models import Analysis, Article
 from flashpoint.nlp.pipeline import build_nlp
 from flashpoint.places.resolve import assign_locations
 from flashpoint.quotes.extract import extract_quotes
 from flashpoint.settings import Settings
 from flashpoint.temporal.dates import assign_dates
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class Engine:
@@ -58,6 +62,14 @@ class Engine:
     def _check(self, article: Article) -> ArticleError | None:
         if not article.text.strip():
             return ArticleError(article.id, "the article text is empty")
+        if (bad := _SURROGATE.search(article.text)) is not None:
+            # spaCy cannot encode a lone surrogate ("\ud800" in JSON): it would fail the
+            # whole nlp.pipe batch, not just this article (issue 8, found by fuzzing).
+            return ArticleError(
+                article.id,
+                f"the text holds an unpaired surrogate (U+{ord(bad.group()):04X} at offset "
+                f"{bad.start()}), which is not valid Unicode text; fix the source encoding",
+            )
         if len(article.text) > self.settings.max_chars:
             return ArticleError(
                 article.id,
@@ -75,8 +87,21 @@ class Engine:
         return mask(article.text, spans)
 
     def _finish(self, article: Article, doc: Doc) -> Analysis | ArticleError:
+        # Per-article limits (issue 8): refuse what would be slow, cut what still is.
+        if (longest := longest_sentence(doc)) > self.settings.max_sentence_tokens:
+            return ArticleError(
+                article.id,
+                f"a sentence of the article is {longest:,} tokens long, over the limit of "
+                f"{self.settings.max_sentence_tokens:,} (is it a list or a table without "
+                f"punctuation?); raise FLASHPOINT_MAX_SENTENCE_TOKENS to analyse it",
+            )
         try:
-            return self._stages(article, doc)
+            with time_limit(self.settings.article_timeout):
+                return self._stages(article, doc)
+        except ArticleTimeout as exc:
+            return ArticleError(
+                article.id, f"{exc}; raise FLASHPOINT_ARTICLE_TIMEOUT to analyse it"
+            )
         except Exception as exc:  # one bad article must never stop a batch (issue 2)
             return ArticleError(article.id, f"analysis failed: {type(exc).__name__}: {exc}")
 

@@ -31,6 +31,20 @@ class Settings:
         default_factory=lambda: int(_env("max_chars", "200000")),
         metadata={"help": "Articles longer than this are refused with a clear error."},
     )
+    article_timeout: float = field(
+        default_factory=lambda: float(_env("article_timeout", "30")),
+        metadata={
+            "help": "Seconds one article may spend in the analysis stages after parsing; a "
+            "slower article becomes a clear per-article error (0 disables the limit)."
+        },
+    )
+    max_sentence_tokens: int = field(
+        default_factory=lambda: int(_env("max_sentence_tokens", "1000")),
+        metadata={
+            "help": "Articles with a sentence longer than this many tokens are refused "
+            "(event coding is superlinear in sentence length; real news sentences stay far below)."
+        },
+    )
     api_token: str = field(
         default_factory=lambda: _env("api_token", ""),
         repr=False,

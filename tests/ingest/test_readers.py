@@ -12,7 +12,7 @@ from flashpoint.models import Article
 
 
 def test_txt_first_line_is_title_when_a_blank_line_follows():
-    article = read_text_article("Talks stall\n\nEnvoys left Geneva.".encode(), name="a.txt")
+    article = read_text_article(b"Talks stall\n\nEnvoys left Geneva.", name="a.txt")
     assert article.title == "Talks stall"
     assert article.title_span is not None
     assert article.text[article.title_span.start : article.title_span.end] == "Talks stall"

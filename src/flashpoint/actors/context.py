@@ -5,6 +5,9 @@ Pure functions over a parsed ``Doc``; the resolver (resolve.py) decides what to 
 
 from __future__ import annotations
 
+from functools import lru_cache
+from importlib import resources
+
 from spacy.tokens import Doc, Token
 
 HONORIFICS = frozenset(
@@ -79,10 +82,20 @@ def clause_after(doc: Doc, end: int) -> tuple[int, int]:
 
 
 def is_locative(token: Token) -> bool:
-    """Whether a toponym is the object of a locative preposition ("both in Iran and in ...")."""
+    """Whether a toponym is the object of a locative preposition ("both in Iran and in ..."),
+    or names a facility or area ("near Baghdad airport", "the Damascus suburbs")."""
     while token.dep_ == "conj" and token.head is not token:
         token = token.head
+    if token.dep_ == "compound" and token.head.lemma_.lower() in place_nouns():
+        return True
     return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE
+
+
+@lru_cache(maxsize=1)
+def place_nouns() -> frozenset[str]:
+    """Nouns a toponym can modify as a place: airport, base, suburb ... (data/place_nouns.txt)."""
+    text = resources.files("flashpoint.actors").joinpath("data/place_nouns.txt").read_text("utf-8")
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
 
 
 def is_subject(tokens: list[Token]) -> bool:

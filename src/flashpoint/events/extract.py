@@ -65,10 +65,12 @@ class EventExtractor:
         for sent in doc.sents:
             if not sent.text.strip():
                 continue  # blanked headline or boilerplate (issue 2)
+            found = []
             for candidate in self.candidates(sent):
                 event = self._event(candidate, sent, actors, quotes, article)
                 if event is not None:
-                    events.append(event)
+                    found.append((candidate.head, event))
+            events.extend(_merge_subject_nominals(found))
         events.sort(key=lambda e: (e.trigger.start, e.trigger.end))
         for number, event in enumerate(events, start=1):
             event.id = f"E{number}"
@@ -356,6 +358,22 @@ class EventExtractor:
         subjects = [t for c in reporter.children if c.dep_ == "nsubj" for t in args.conjuncts(c)]
         speakers = args.parties(subjects, actors)
         return speakers[0].ref if speakers else None
+
+
+def _merge_subject_nominals(found: list[tuple[Token, Event]]) -> list[Event]:
+    """One event for "a drone strike killed X": a nominal trigger that is the subject of a
+    verbal trigger of the same type is the same event; the verb's event keeps the nominal's
+    actor when it has none of its own ("US" in "a US drone strike")."""
+    by_head = {head.i: event for head, event in found}
+    merged: set[int] = set()
+    for head, event in found:
+        verb_event = by_head.get(head.head.i) if head.dep_ == "nsubj" else None
+        if verb_event is None or verb_event is event or verb_event.type != event.type:
+            continue
+        if not verb_event.actor:
+            verb_event.actor = event.actor
+        merged.add(id(event))
+    return [event for _, event in found if id(event) not in merged]
 
 
 def _willing(head: Token, adjectives: frozenset[str]) -> bool:

@@ -26,6 +26,7 @@ from flashpoint.models import Article, Span, stable_id
 TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm"}
 RECORD_SUFFIXES = {".jsonl", ".ndjson", ".csv", ".rss", ".atom", ".xml"}
+MAX_CSV_COLUMNS = 1_000
 
 
 @dataclass(frozen=True)
@@ -163,6 +164,9 @@ def read_jsonl(
         except json.JSONDecodeError as exc:
             yield ArticleError(where, f"line {number} is not valid JSON ({exc.msg} at column {exc.colno})")
             continue
+        except RecursionError:  # "[[[[..." thousands deep escaped as a crash (issue 8)
+            yield ArticleError(where, f"line {number} is JSON nested too deeply to read")
+            continue
         if not isinstance(record, dict):
             yield ArticleError(where, f"line {number} is JSON but not an object")
             continue
@@ -174,6 +178,9 @@ def read_csv(
 ) -> Iterator[Article | ArticleError]:
     csv.field_size_limit(2**31 - 1)  # news bodies are longer than csv's 128 KiB default
     reader = csv.DictReader(stream)
+    if (bad := _wide_header(reader, name)) is not None:
+        yield bad
+        return
     while True:
         try:
             record = next(reader)
@@ -187,6 +194,22 @@ def read_csv(
             yield bad
             continue
         yield _one(partial(from_record, record, fields=fields, overrides=overrides, where=where), where)
+
+
+def _wide_header(reader: csv.DictReader[str], name: str) -> ArticleError | None:
+    """Refuse a header of more than ``MAX_CSV_COLUMNS`` names: DictReader fills every
+    column of every row, so a million-column header costs seconds per row (issue 8)."""
+    try:
+        width = len(reader.fieldnames or ())
+    except csv.Error as exc:
+        return ArticleError(f"{name}:1", f"malformed CSV header: {exc}")
+    if width <= MAX_CSV_COLUMNS:
+        return None
+    return ArticleError(
+        f"{name}:1",
+        f"the CSV header has {width:,} columns, over the limit of {MAX_CSV_COLUMNS:,}; "
+        f"is it a CSV file?",
+    )
 
 
 def from_record(

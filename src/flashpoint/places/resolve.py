@@ -77,8 +77,11 @@ def place_for(ent: TokenSpan, actors: ActorIndex) -> Place | None:
 
 def _anchor(ent: TokenSpan) -> int | None:
     """The word a locative phrase hangs from ('exploded' in 'exploded in Baghdad')."""
-    prep = ent.root.head
-    if ent.root.dep_ != "pobj" or prep.lower_ not in LOCATIVE:
+    root = ent.root
+    if root.dep_ == "compound" and root.head.dep_ == "pobj":
+        root = root.head  # "near Baghdad airport": the phrase is headed by the facility
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ not in LOCATIVE:
         return None
     return prep.head.i
 
