@@ -11,7 +11,9 @@ import pytest
 from flashpoint.ingest.readers import read_text_article
 from flashpoint.validate import span_problems
 
-SCHEMA = json.loads(resources.files("flashpoint").joinpath("data/article-1.schema.json").read_text("utf-8"))
+SCHEMA = json.loads(
+    resources.files("flashpoint").joinpath("data/article-1.schema.json").read_text("utf-8")
+)
 
 TEXT = """Iran rejects talks as US tightens sanctions
 
@@ -53,7 +55,9 @@ def test_the_fixture_yields_actors_events_and_a_quote(record):
     countries = {a["country"] for a in record["actors"]}
     assert {"IRN", "USA"} <= countries
     assert any(e["type"] == "SANCTION" for e in record["events"])
-    assert any(q["kind"] == "direct" and "negotiate" in q["content"]["text"] for q in record["quotes"])
+    assert any(
+        q["kind"] == "direct" and "negotiate" in q["content"]["text"] for q in record["quotes"]
+    )
 
 
 @pytest.mark.shared
@@ -67,7 +71,9 @@ def test_seed_output_is_valid_and_slices_back(seed_analysis):
 def test_seed_skips_the_three_related_links_and_the_source_line(seed_analysis):
     reasons = [s.reason for s in seed_analysis.skipped]
     assert reasons.count("related-link") == 3 and reasons.count("aggregator") == 1
-    assert {s.text for s in seed_analysis.skipped if s.reason == "aggregator"} == {"Source: Read Full Article"}
+    assert {s.text for s in seed_analysis.skipped if s.reason == "aggregator"} == {
+        "Source: Read Full Article"
+    }
 
 
 @pytest.mark.shared
@@ -81,5 +87,6 @@ def test_seed_issue2_must_show(seed_analysis):
     assert any(q.speaker == rassam for q in seed_analysis.quotes)
     sanctions = [e for e in seed_analysis.events if e.type == "SANCTION"]
     assert any(
-        {p.code for p in e.actor} == {"USA"} and {p.code for p in e.recipient} == {"IRN"} for e in sanctions
+        {p.code for p in e.actor} == {"USA"} and {p.code for p in e.recipient} == {"IRN"}
+        for e in sanctions
     )

@@ -1,9 +1,9 @@
 """flashpoint: auditable geopolitical event data from news text.
 
-    >>> import flashpoint
-    >>> analysis = flashpoint.analyze("Iran condemned the US sanctions.", published="2020-01-05")
-    >>> analysis.to_dict()["schema"]
-    'flashpoint.article/1'
+>>> import flashpoint
+>>> analysis = flashpoint.analyze("Iran condemned the US sanctions.", published="2020-01-05")
+>>> analysis.to_dict()["schema"]
+'flashpoint.article/1'
 """
 
 from __future__ import annotations

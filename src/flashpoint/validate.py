@@ -15,7 +15,9 @@ def span_problems(record: dict[str, Any]) -> list[str]:
             if {"start", "end", "text"} <= node.keys() and isinstance(node["start"], int):
                 found = original[node["start"] : node["end"]]
                 if found != node["text"]:
-                    problems.append(f"{path}: [{node['start']}:{node['end']}] is {found!r}, not {node['text']!r}")
+                    problems.append(
+                        f"{path}: [{node['start']}:{node['end']}] is {found!r}, not {node['text']!r}"
+                    )
             for key, value in node.items():
                 walk(value, f"{path}.{key}")
         elif isinstance(node, list):

@@ -39,7 +39,17 @@ def test_jsonl_batch_keeps_order_and_reports_bad_items(tmp_path):
 
 
 def test_json_for_one_article_from_stdin_with_metadata():
-    result = run("analyze", "-", "--format", "json", "--date", "2020-01-06", "--source", "Desk", input=GOOD_ONE)
+    result = run(
+        "analyze",
+        "-",
+        "--format",
+        "json",
+        "--date",
+        "2020-01-06",
+        "--source",
+        "Desk",
+        input=GOOD_ONE,
+    )
     assert result.exit_code == 0, result.output
     record = json.loads(result.stdout)
     assert record["schema"] == "flashpoint.article/1"
@@ -54,9 +64,15 @@ def test_garbage_files_fail_one_by_one(tmp_path):
     result = run("analyze", str(tmp_path), "--format", "jsonl")
     assert result.exit_code == 1
     records = [json.loads(line) for line in result.stdout.splitlines()]
-    reasons = {r["error"]["id"].rsplit("/", 1)[-1]: r["error"]["reason"] for r in records if "error" in r}
+    reasons = {
+        r["error"]["id"].rsplit("/", 1)[-1]: r["error"]["reason"] for r in records if "error" in r
+    }
     assert set(reasons) == {"empty.txt", "binary.txt", "latin.txt"}
-    assert "binary" in reasons["binary.txt"] and "UTF-8" in reasons["latin.txt"] and "empty" in reasons["empty.txt"]
+    assert (
+        "binary" in reasons["binary.txt"]
+        and "UTF-8" in reasons["latin.txt"]
+        and "empty" in reasons["empty.txt"]
+    )
     assert sum("article" in r for r in records) == 1
 
 

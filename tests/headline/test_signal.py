@@ -34,7 +34,9 @@ def test_alarm_title_over_hedged_body(engine):
 
 
 def test_calm_title_scores_zero(engine):
-    article = article_with_title("Ministers meet in Geneva", "Ministers met and agreed a statement.")
+    article = article_with_title(
+        "Ministers meet in Geneva", "Ministers met and agreed a statement."
+    )
     block = headline_signal(article, blank_title(engine.nlp, article), [], [])
     assert block["alarm_terms"] == [] and block["score"] == 0.0
 

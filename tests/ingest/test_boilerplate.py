@@ -38,6 +38,8 @@ def test_mask_keeps_length_and_newlines():
     spans = [(s.start, s.end) for s in find_skipped(ARTICLE)]
     masked = mask(ARTICLE, spans)
     assert len(masked) == len(ARTICLE)
-    assert [i for i, c in enumerate(masked) if c == "\n"] == [i for i, c in enumerate(ARTICLE) if c == "\n"]
+    assert [i for i, c in enumerate(masked) if c == "\n"] == [
+        i for i, c in enumerate(ARTICLE) if c == "\n"
+    ]
     assert "INSIGHT" not in masked and "Read Full" not in masked
     assert "Officials said progress was slow." in masked

@@ -47,7 +47,9 @@ def test_unreadable_text_gives_a_clear_error(data, reason):
 def test_jsonl_bad_lines_are_reported_and_the_rest_read(tmp_path):
     path = tmp_path / "batch.jsonl"
     lines = [
-        json.dumps({"id": "1", "text": "Iran condemned the strike.", "date": "2020-01-05"}).encode(),
+        json.dumps(
+            {"id": "1", "text": "Iran condemned the strike.", "date": "2020-01-05"}
+        ).encode(),
         b"{not json",
         json.dumps({"id": "3", "body": "no text field here"}).encode(),
         b'{"id": "4", "text": "Caf\xe9 bytes"}',
@@ -55,7 +57,13 @@ def test_jsonl_bad_lines_are_reported_and_the_rest_read(tmp_path):
     ]
     path.write_bytes(b"\n".join(lines))
     items = list(read_articles([str(path)], fields=FieldMap(text=("text",))))
-    assert [type(i).__name__ for i in items] == ["Article", "ArticleError", "ArticleError", "ArticleError", "Article"]
+    assert [type(i).__name__ for i in items] == [
+        "Article",
+        "ArticleError",
+        "ArticleError",
+        "ArticleError",
+        "Article",
+    ]
     assert "not valid JSON" in items[1].reason
     assert "--text-field" in items[2].reason
     assert "UTF-8" in items[3].reason
@@ -69,7 +77,11 @@ def test_field_names_can_be_mapped(tmp_path):
     fields = FieldMap().override(id="key", text="story", date="when")
     [article] = read_articles([str(path)], fields=fields)
     assert isinstance(article, Article)
-    assert (article.id, article.text, article.published) == ("k1", "Iran met Iraq.", dt.date(2019, 3, 4))
+    assert (article.id, article.text, article.published) == (
+        "k1",
+        "Iran met Iraq.",
+        dt.date(2019, 3, 4),
+    )
 
 
 def test_csv_with_long_bodies_and_overrides(tmp_path):

@@ -41,7 +41,13 @@ def test_unknown_name():
 
 def event_at(text: str, trigger: str) -> Event:
     start = text.index(trigger)
-    return Event("E1", "ASSAULT", "asserted", Span.of(text, 0, len(text)), Span.of(text, start, start + len(trigger)))
+    return Event(
+        "E1",
+        "ASSAULT",
+        "asserted",
+        Span.of(text, 0, len(text)),
+        Span.of(text, start, start + len(trigger)),
+    )
 
 
 TEXT = (
@@ -59,7 +65,11 @@ def doc(engine) -> Doc:
 
 @pytest.mark.parametrize(
     ("trigger", "name", "country"),
-    [("exploded", "Baghdad", "IRQ"), ("attacked", "Saudi Arabia", "SAU"), ("seized", "Aden", "YEM")],
+    [
+        ("exploded", "Baghdad", "IRQ"),
+        ("attacked", "Saudi Arabia", "SAU"),
+        ("seized", "Aden", "YEM"),
+    ],
 )
 def test_location_tied_to_trigger(doc, trigger, name, country):
     event = event_at(TEXT, trigger)

@@ -12,7 +12,11 @@ from flashpoint.ingest.boilerplate import find_skipped, mask
 from flashpoint.ingest.readers import FieldMap, Overrides, read_csv, read_jsonl, read_text_article
 from flashpoint.models import Article
 
-PIECES = list("abc XYZ.,;:\n\"'“”‘’[]()-\u202e\u05d0\x00") + ["[INSIGHT]", "Source: Read Full Article", "READ MORE: "]
+PIECES = list("abc XYZ.,;:\n\"'“”‘’[]()-\u202e\u05d0\x00") + [
+    "[INSIGHT]",
+    "Source: Read Full Article",
+    "READ MORE: ",
+]
 NEWSY = st.lists(st.sampled_from(PIECES), max_size=120).map("".join)
 
 
@@ -26,7 +30,10 @@ def test_any_bytes_give_an_article_or_an_article_error(data):
         return
     assert isinstance(article, Article) and article.text.strip()
     if article.title_span is not None:
-        assert article.text[article.title_span.start : article.title_span.end] == article.title_span.text
+        assert (
+            article.text[article.title_span.start : article.title_span.end]
+            == article.title_span.text
+        )
 
 
 @settings(max_examples=300, deadline=None)
@@ -42,11 +49,24 @@ def test_skipped_spans_slice_back_and_masking_keeps_offsets(text):
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.one_of(st.text(max_size=80), st.dictionaries(st.sampled_from(["id", "text", "date", "title"]), st.one_of(st.text(max_size=40), st.integers(), st.none()))), max_size=8))
+@given(
+    st.lists(
+        st.one_of(
+            st.text(max_size=80),
+            st.dictionaries(
+                st.sampled_from(["id", "text", "date", "title"]),
+                st.one_of(st.text(max_size=40), st.integers(), st.none()),
+            ),
+        ),
+        max_size=8,
+    )
+)
 def test_jsonl_lines_map_one_to_one_to_results(lines):
     encoded = [line if isinstance(line, str) else json.dumps(line) for line in lines]
     nonblank = [line for line in encoded if line.strip() and "\n" not in line and "\r" not in line]
-    results = list(read_jsonl(iter(nonblank), name="f.jsonl", fields=FieldMap(), overrides=Overrides()))
+    results = list(
+        read_jsonl(iter(nonblank), name="f.jsonl", fields=FieldMap(), overrides=Overrides())
+    )
     assert len(results) == len(nonblank)
     assert all(isinstance(r, (Article, ArticleError)) for r in results)
 
@@ -54,5 +74,7 @@ def test_jsonl_lines_map_one_to_one_to_results(lines):
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=600))
 def test_csv_never_raises(text):
-    for result in read_csv(iter(text.splitlines(keepends=True)), name="f.csv", fields=FieldMap(), overrides=Overrides()):
+    for result in read_csv(
+        iter(text.splitlines(keepends=True)), name="f.csv", fields=FieldMap(), overrides=Overrides()
+    ):
         assert isinstance(result, (Article, ArticleError))

@@ -77,7 +77,9 @@ def test_paragraph_without_cue_continues_the_previous_speaker(nlp):
 
 
 def test_pronoun_cue_falls_back_to_the_last_named_speaker(nlp):
-    text = "Oyelaran spoke to reporters at the port.\n\nHe said: “The vessel ignored three warnings.”"
+    text = (
+        "Oyelaran spoke to reporters at the port.\n\nHe said: “The vessel ignored three warnings.”"
+    )
     (quote,) = run(nlp, text)[0]
     assert (quote.speaker, quote.speaker_text) == ("A2", "He")
 
@@ -105,13 +107,41 @@ def test_scare_quote_inside_indirect_speech(nlp):
 @pytest.mark.parametrize(
     ("text", "content", "speaker"),
     [
-        ("Hartmann said that the talks would go on until Friday.", "the talks would go on until Friday", "A1"),
-        ("Hartmann said the talks would go on until Friday.", "the talks would go on until Friday", "A1"),
-        ("Oyelaran told reporters the tanker had entered without permission.", "the tanker had entered without permission", "A2"),
-        ("Abara warned that further incursions would be met with force.", "further incursions would be met with force", "A3"),
-        ("Hartmann insisted the delegation had done nothing wrong.", "the delegation had done nothing wrong", "A1"),
-        ("According to Hartmann, the delegation will fly home on Friday.", "the delegation will fly home on Friday", "A1"),
-        ("As Hartmann explained, the first round had shown how far apart they are.", "the first round had shown how far apart they are", "A1"),
+        (
+            "Hartmann said that the talks would go on until Friday.",
+            "the talks would go on until Friday",
+            "A1",
+        ),
+        (
+            "Hartmann said the talks would go on until Friday.",
+            "the talks would go on until Friday",
+            "A1",
+        ),
+        (
+            "Oyelaran told reporters the tanker had entered without permission.",
+            "the tanker had entered without permission",
+            "A2",
+        ),
+        (
+            "Abara warned that further incursions would be met with force.",
+            "further incursions would be met with force",
+            "A3",
+        ),
+        (
+            "Hartmann insisted the delegation had done nothing wrong.",
+            "the delegation had done nothing wrong",
+            "A1",
+        ),
+        (
+            "According to Hartmann, the delegation will fly home on Friday.",
+            "the delegation will fly home on Friday",
+            "A1",
+        ),
+        (
+            "As Hartmann explained, the first round had shown how far apart they are.",
+            "the first round had shown how far apart they are",
+            "A1",
+        ),
     ],
 )
 def test_indirect_quotes(nlp, text, content, speaker):
@@ -154,10 +184,32 @@ def test_spans_slice_back_and_ids_follow_text_order(nlp):
         assert text[quote.content.start : quote.content.end] == quote.content.text
 
 
-WORDS = ["He", "said", ":", "“", "”", '"', "‘", "’", "Hartmann", "we", "will", "win", ",", ".", "\n\n", "that", "told", "according", "to"]
+WORDS = [
+    "He",
+    "said",
+    ":",
+    "“",
+    "”",
+    '"',
+    "‘",
+    "’",
+    "Hartmann",
+    "we",
+    "will",
+    "win",
+    ",",
+    ".",
+    "\n\n",
+    "that",
+    "told",
+    "according",
+    "to",
+]
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(st.lists(st.sampled_from(WORDS), max_size=40))
 def test_any_arrangement_of_marks_never_raises(nlp, words):
     text = " ".join(words)
@@ -168,6 +220,10 @@ def test_any_arrangement_of_marks_never_raises(nlp, words):
 
 def test_single_quotes_only_with_a_cue(nlp):
     quotes, _ = run(nlp, "‘We will not give up the fight now,’ Hartmann said.")
-    assert [(q.content.text, q.speaker) for q in quotes] == [("We will not give up the fight now,", "A1")]
-    quotes, _ = run(nlp, "The paper ran a story on the ‘secret plan for the northern border’ today.")
+    assert [(q.content.text, q.speaker) for q in quotes] == [
+        ("We will not give up the fight now,", "A1")
+    ]
+    quotes, _ = run(
+        nlp, "The paper ran a story on the ‘secret plan for the northern border’ today."
+    )
     assert quotes == []

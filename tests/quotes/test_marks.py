@@ -62,7 +62,7 @@ def test_stray_closing_mark_warns_and_continues():
 
 
 def test_odd_numbers_of_marks_never_raise():
-    for text in ['"', '“', '” “ ”', 'a "b "c', '“a\n\n“b\n\n', "‘", '""', "“”", '“ ”']:
+    for text in ['"', "“", "” “ ”", 'a "b "c', "“a\n\n“b\n\n", "‘", '""', "“”", "“ ”"]:
         quotes, _ = find_direct_quotes(text)
         assert all(0 <= a < b <= len(text) for q in quotes for a, b in q.parts)
 

@@ -35,11 +35,17 @@ def test_wintour_quotes_over_the_related_links(seed_analysis):
 
 
 def test_kendall_taylor_quote(seed_analysis):
-    assert speaker_names(seed_analysis, "capitalise on every opportunity") == ["Andrea Kendall-Taylor"]
+    assert speaker_names(seed_analysis, "capitalise on every opportunity") == [
+        "Andrea Kendall-Taylor"
+    ]
 
 
 def test_pentagon_official(seed_analysis):
-    quote = next(q for q in seed_analysis.quotes if q.content.text == "we are watching this relationship closely")
+    quote = next(
+        q
+        for q in seed_analysis.quotes
+        if q.content.text == "we are watching this relationship closely"
+    )
     assert quote.kind == "direct" and quote.speaker_text == "one official"
     assert country_of(seed_analysis, quote.speaker) == "USA"
 
@@ -59,7 +65,9 @@ def test_dates_of_the_meeting_and_the_withdrawal(seed_analysis):
 
 def test_untied_events_carry_the_publication_date(seed_analysis):
     untied = [e for e in seed_analysis.events if e.date_text is None]
-    assert untied and all(e.date == "2020-02-25" and e.date_precision == "published" for e in untied)
+    assert untied and all(
+        e.date == "2020-02-25" and e.date_precision == "published" for e in untied
+    )
 
 
 def test_headline_flags_world_war_3_against_not_a_certainty(seed_analysis):

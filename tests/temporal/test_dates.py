@@ -81,7 +81,11 @@ def test_event_gets_the_date_tied_to_its_trigger(doc):
     meeting, withdrawal = event_at(TEXT, "meeting"), event_at(TEXT, "pulled")
     article = Article(id="t", text=TEXT, published=PUBLISHED)
     assign_dates(doc, [meeting, withdrawal], article)
-    assert (meeting.date, meeting.date_precision, meeting.date_text) == ("2020-02-26", "day", "tomorrow")
+    assert (meeting.date, meeting.date_precision, meeting.date_text) == (
+        "2020-02-26",
+        "day",
+        "tomorrow",
+    )
     assert (withdrawal.date, withdrawal.date_precision) == ("2018-05-01", "month")
     assert withdrawal.date_text == "May 2018"
 
@@ -89,7 +93,11 @@ def test_event_gets_the_date_tied_to_its_trigger(doc):
 def test_date_of_another_clause_is_not_taken(doc):
     sanctions = event_at(TEXT, "imposed")
     assign_dates(doc, [sanctions], Article(id="t", text=TEXT, published=PUBLISHED))
-    assert (sanctions.date, sanctions.date_precision, sanctions.date_text) == ("2020-02-25", "published", None)
+    assert (sanctions.date, sanctions.date_precision, sanctions.date_text) == (
+        "2020-02-25",
+        "published",
+        None,
+    )
 
 
 def test_untied_event_without_publication_has_no_date(doc):
@@ -101,4 +109,8 @@ def test_untied_event_without_publication_has_no_date(doc):
 def test_relative_tied_date_without_publication_keeps_its_text(doc):
     meeting = event_at(TEXT, "meeting")
     assign_dates(doc, [meeting], Article(id="t", text=TEXT))
-    assert (meeting.date, meeting.date_precision, meeting.date_text) == (None, "unresolved", "tomorrow")
+    assert (meeting.date, meeting.date_precision, meeting.date_text) == (
+        None,
+        "unresolved",
+        "tomorrow",
+    )

@@ -49,7 +49,9 @@ def _score(engine: Any, row: dict[str, Any], counts: dict[str, int]) -> None:
     wheres = [a["text"] for a in row["fiveWoneH"]["where"]["annotated"] if a.get("text")]
     counts["when_gold"] += bool(whens)
     counts["where_gold"] += bool(wheres)
-    counts["baseline_ok"] += bool(whens) and published is not None and published.isoformat() in whens
+    counts["baseline_ok"] += (
+        bool(whens) and published is not None and published.isoformat() in whens
+    )
     for rule, prefix in (("first", ""), ("confident", "confident_")):
         event = main_event(analysis.events, rule)
         if event is None:
@@ -109,7 +111,9 @@ def _metrics(c: dict[str, int]) -> dict[str, float]:
     }
     for prefix in ("", "confident_"):
         metrics |= {
-            f"{prefix}main_event_found": ratio(c["articles"] - c[prefix + "no_event"], c["articles"]),
+            f"{prefix}main_event_found": ratio(
+                c["articles"] - c[prefix + "no_event"], c["articles"]
+            ),
             f"{prefix}date_agreement": ratio(c[prefix + "when_ok"], c["when_gold"]),
             f"{prefix}date_own_expression_coverage": ratio(c[prefix + "when_own"], c["when_gold"]),
             f"{prefix}place_agreement": ratio(c[prefix + "where_ok"], c["where_gold"]),

@@ -28,7 +28,9 @@ MIN_OVERLAP = 0.5
 
 def run(engine: Any, shared: Path, *, limit: int | None = None) -> dict[str, Any]:
     folder = shared / "gold" / "litbank_quotations"
-    books = [p for p in sorted(folder.glob("*_brat.ann")) if "QUOTE" in p.read_text(encoding="utf-8")]
+    books = [
+        p for p in sorted(folder.glob("*_brat.ann")) if "QUOTE" in p.read_text(encoding="utf-8")
+    ]
     counts = dict.fromkeys(("gold", "pred", "hit", "pred_hit", "speaker_ok", "texts"), 0)
     for ann in books[: limit or DEFAULT_LIMIT]:
         _score_book(engine, ann, counts)
@@ -69,7 +71,9 @@ def _score_book(engine: Any, ann: Path, counts: dict[str, int]) -> None:
             counts["speaker_ok"] += 1
     spans = [span for span, _ in gold]
     counts["pred_hit"] += sum(
-        1 for q in preds if any(overlap(s, (q.content.start, q.content.end)) >= MIN_OVERLAP for s in spans)
+        1
+        for q in preds
+        if any(overlap(s, (q.content.start, q.content.end)) >= MIN_OVERLAP for s in spans)
     )
 
 
@@ -84,12 +88,16 @@ def _text_and_offsets(lines: list[str]) -> tuple[str, list[list[tuple[int, int]]
         separator = "" if index == 0 else ("\n\n" if line.startswith('"') else "\n")
         pieces.append(separator + line)
         position += len(separator)
-        offsets.append([(position + m.start(), position + m.end()) for m in re.finditer(r"\S+", line)])
+        offsets.append(
+            [(position + m.start(), position + m.end()) for m in re.finditer(r"\S+", line)]
+        )
         position += len(line)
     return "".join(pieces), offsets
 
 
-def _gold_quotes(ann: Path, offsets: list[list[tuple[int, int]]]) -> list[tuple[tuple[int, int], str]]:
+def _gold_quotes(
+    ann: Path, offsets: list[list[tuple[int, int]]]
+) -> list[tuple[tuple[int, int], str]]:
     quotes: dict[str, tuple[int, int]] = {}
     speakers: dict[str, str] = {}
     for row in ann.read_text(encoding="utf-8").splitlines():

@@ -28,7 +28,9 @@ FIXTURES = Path(__file__).resolve().parents[3] / "tests" / "fixtures" / "quotes"
 MIN_OVERLAP = 0.5
 
 
-def run(engine: Any, shared: Path, *, limit: int | None = None, fixtures: Path = FIXTURES) -> dict[str, Any]:
+def run(
+    engine: Any, shared: Path, *, limit: int | None = None, fixtures: Path = FIXTURES
+) -> dict[str, Any]:
     """Recall/precision of direct and indirect quotes and speaker accuracy on the fixtures."""
     counts: dict[str, int] = dict.fromkeys(
         ("direct_gold", "direct_pred", "direct_hit", "direct_pred_hit", "direct_speaker_ok",
@@ -47,7 +49,11 @@ def run(engine: Any, shared: Path, *, limit: int | None = None, fixtures: Path =
 
 
 def _score_article(
-    analysis: Analysis, gold: list[dict[str, Any]], counts: dict[str, int], notes: list[str], name: str
+    analysis: Analysis,
+    gold: list[dict[str, Any]],
+    counts: dict[str, int],
+    notes: list[str],
+    name: str,
 ) -> None:
     text = analysis.article.text
     names = {actor.id: actor.name for actor in analysis.actors}
@@ -66,11 +72,16 @@ def _score_article(
                 counts[f"{kind}_speaker_ok"] += 1
             else:
                 who = names.get(match.speaker or "", match.speaker_text)
-                notes.append(f"{name}: speaker {who!r} for {item['content'][:40]!r}, gold {item['speaker']!r}")
+                notes.append(
+                    f"{name}: speaker {who!r} for {item['content'][:40]!r}, gold {item['speaker']!r}"
+                )
             if kind == "direct" and match.continues == item.get("continues", False):
                 counts["continues_ok"] += 1
         for quote in preds:
-            if any(overlap((quote.content.start, quote.content.end), s) >= MIN_OVERLAP for _, s in golds):
+            if any(
+                overlap((quote.content.start, quote.content.end), s) >= MIN_OVERLAP
+                for _, s in golds
+            ):
                 counts[f"{kind}_pred_hit"] += 1
             else:
                 notes.append(f"{name}: extra {kind} quote {quote.content.text[:50]!r}")

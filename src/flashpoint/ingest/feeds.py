@@ -58,14 +58,28 @@ def _entry_article(entry: Any, *, name: str, policy: FetchPolicy, overrides: Any
         try:
             page = fetch(link, policy=policy)
             return read_html_article(
-                page.body, name=link, published=published, title=title, source=overrides.source, url=link
+                page.body,
+                name=link,
+                published=published,
+                title=title,
+                source=overrides.source,
+                url=link,
             )
         except (FetchError, ArticleError):
             pass  # fall back to the text the feed itself carries
     text = _entry_text(entry)
     if not text:
-        return ArticleError(link or name, "feed entry has no text and its page could not be fetched")
-    return _article(text, id=entry.get("id") or link, title=title, published=published, source=overrides.source, url=link)
+        return ArticleError(
+            link or name, "feed entry has no text and its page could not be fetched"
+        )
+    return _article(
+        text,
+        id=entry.get("id") or link,
+        title=title,
+        published=published,
+        source=overrides.source,
+        url=link,
+    )
 
 
 def _entry_text(entry: Any) -> str:
@@ -74,7 +88,9 @@ def _entry_text(entry: Any) -> str:
     html = (entry.get("content") or [{}])[0].get("value") or entry.get("summary") or ""
     if "<" not in html:
         return str(html).strip()
-    return (trafilatura.extract(f"<html><body><article>{html}</article></body></html>") or "").strip()
+    return (
+        trafilatura.extract(f"<html><body><article>{html}</article></body></html>") or ""
+    ).strip()
 
 
 # An internal DTD subset is where billion-laughs and external entities live; feeds do not

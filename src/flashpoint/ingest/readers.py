@@ -73,7 +73,12 @@ def read_articles(
             yield from read_url(name, policy=fetch_policy or FetchPolicy(), overrides=overrides)
             continue
         if name == "-":
-            yield _one(lambda: read_text_article(sys.stdin.buffer.read(), name="<stdin>", **_kw(overrides)), "<stdin>")
+            yield _one(
+                lambda: read_text_article(
+                    sys.stdin.buffer.read(), name="<stdin>", **_kw(overrides)
+                ),
+                "<stdin>",
+            )
             continue
         path = Path(name)
         if path.is_dir():
@@ -97,11 +102,19 @@ def read_file(
     elif suffixes & {".rss", ".atom", ".xml"}:
         from flashpoint.ingest.feeds import read_feed
 
-        yield from read_feed(path.read_bytes(), name=str(path), policy=FetchPolicy(), overrides=overrides)
+        yield from read_feed(
+            path.read_bytes(), name=str(path), policy=FetchPolicy(), overrides=overrides
+        )
     elif suffixes & HTML_SUFFIXES:
-        yield _one(lambda: read_html_article(path.read_bytes(), name=str(path), **_kw(overrides)), str(path))
+        yield _one(
+            lambda: read_html_article(path.read_bytes(), name=str(path), **_kw(overrides)),
+            str(path),
+        )
     else:
-        yield _one(lambda: read_text_article(path.read_bytes(), name=str(path), **_kw(overrides)), str(path))
+        yield _one(
+            lambda: read_text_article(path.read_bytes(), name=str(path), **_kw(overrides)),
+            str(path),
+        )
 
 
 def read_text_article(
@@ -118,7 +131,9 @@ def read_text_article(
     title_span = _title_span(text)
     if title is None and title_span is not None:
         title = title_span.text
-    return _article(text, title=title, title_span=title_span, published=published, source=source, url=url)
+    return _article(
+        text, title=title, title_span=title_span, published=published, source=source, url=url
+    )
 
 
 def read_html_article(
@@ -162,7 +177,9 @@ def read_jsonl(
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield ArticleError(where, f"line {number} is not valid JSON ({exc.msg} at column {exc.colno})")
+            yield ArticleError(
+                where, f"line {number} is not valid JSON ({exc.msg} at column {exc.colno})"
+            )
             continue
         except RecursionError:  # "[[[[..." thousands deep escaped as a crash (issue 8)
             yield ArticleError(where, f"line {number} is JSON nested too deeply to read")
@@ -170,7 +187,9 @@ def read_jsonl(
         if not isinstance(record, dict):
             yield ArticleError(where, f"line {number} is JSON but not an object")
             continue
-        yield _one(partial(from_record, record, fields=fields, overrides=overrides, where=where), where)
+        yield _one(
+            partial(from_record, record, fields=fields, overrides=overrides, where=where), where
+        )
 
 
 def read_csv(
@@ -193,7 +212,9 @@ def read_csv(
         if (bad := _bad_utf8(where, json.dumps(record, ensure_ascii=False))) is not None:
             yield bad
             continue
-        yield _one(partial(from_record, record, fields=fields, overrides=overrides, where=where), where)
+        yield _one(
+            partial(from_record, record, fields=fields, overrides=overrides, where=where), where
+        )
 
 
 def _wide_header(reader: csv.DictReader[str], name: str) -> ArticleError | None:
@@ -315,7 +336,10 @@ def _open_text(path: Path) -> Iterator[str]:
     (``_bad_utf8``), not the whole file.
     """
     raw = gzip.open(path, "rb") if path.suffix.lower() == ".gz" else path.open("rb")  # noqa: SIM115 - closed by the with below
-    with raw, io.TextIOWrapper(raw, encoding="utf-8", errors="surrogateescape", newline="") as stream:
+    with (
+        raw,
+        io.TextIOWrapper(raw, encoding="utf-8", errors="surrogateescape", newline="") as stream,
+    ):
         yield from stream
 
 
@@ -327,4 +351,7 @@ def _bad_utf8(where: str, value: str) -> ArticleError | None:
     if found is None:
         return None
     byte = ord(found.group()) - 0xDC00
-    return ArticleError(where, f"record holds bytes that are not valid UTF-8 (0x{byte:02x}); re-encode the file as UTF-8")
+    return ArticleError(
+        where,
+        f"record holds bytes that are not valid UTF-8 (0x{byte:02x}); re-encode the file as UTF-8",
+    )

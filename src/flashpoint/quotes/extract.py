@@ -49,9 +49,7 @@ class _Found:
         return self.parts[0][0]
 
 
-def extract_quotes(
-    doc: Doc, actors: ActorIndex, article: Article
-) -> tuple[list[Quote], list[str]]:
+def extract_quotes(doc: Doc, actors: ActorIndex, article: Article) -> tuple[list[Quote], list[str]]:
     """Direct and indirect quotes in text order with ids Q1, Q2, ..., plus warnings."""
     lexicon = load_lexicon()
     raws, warnings = find_direct_quotes(doc.text)
@@ -90,7 +88,9 @@ def _cue_inside_unclosed(doc: Doc, found: _Found, lexicon: QuoteLexicon) -> Toke
     tokens = _tokens_between(doc, start, end)[-CUE_AFTER_WINDOW:]
     for index, token in enumerate(tokens):
         if token.text == "," and index + 1 < len(tokens):
-            verb = next((t for t in tokens[index + 1 :] if _is_reporting(t, lexicon.reporting_verbs)), None)
+            verb = next(
+                (t for t in tokens[index + 1 :] if _is_reporting(t, lexicon.reporting_verbs)), None
+            )
             if verb is not None and not any(t.text in SENTENCE_END for t in tokens[index + 1 : -1]):
                 found.parts[-1] = (start, token.idx + 1)
                 return verb
@@ -251,7 +251,9 @@ def _expletive(verb: Token) -> bool:
 
 def _clause_quote(verb: Token, complement: Token) -> _Found | None:
     """'X said (that) ...': content is the complement clause without its 'that'."""
-    tokens = [t for t in complement.subtree if not (t.dep_ == "mark" and t.i == complement.left_edge.i)]
+    tokens = [
+        t for t in complement.subtree if not (t.dep_ == "mark" and t.i == complement.left_edge.i)
+    ]
     parts = _char_range(tokens)
     if parts is None:
         return None
@@ -410,7 +412,9 @@ def _recent_subject(
     return None
 
 
-def _nearest_person(subject: Token, actors: ActorIndex, quoted: list[tuple[int, int]]) -> str | None:
+def _nearest_person(
+    subject: Token, actors: ActorIndex, quoted: list[tuple[int, int]]
+) -> str | None:
     """'He said:' with nobody quoted yet: the last person named before, outside quotes."""
     for token in reversed(subject.doc[max(0, subject.i - PRONOUN_LOOKBACK) : subject.i]):
         if any(a <= token.idx < b for a, b in quoted):

@@ -146,7 +146,9 @@ def _single_quotes(
     inside = [(q.opens[0], q.end + 1) for q in doubles if q.opens]
     out: list[RawQuote] = []
     for start, end in paras:
-        for match in re.finditer(r"(?:(?<=\s)|(?<=^)|(?<=[(\[]))‘(\S[^‘]*?)’(?!\w)", text[start:end]):
+        for match in re.finditer(
+            r"(?:(?<=\s)|(?<=^)|(?<=[(\[]))‘(\S[^‘]*?)’(?!\w)", text[start:end]
+        ):
             open_at = start + match.start()
             if any(a <= open_at < b for a, b in inside):
                 continue
