@@ -26,6 +26,10 @@ from flashpoint.actors import context
 from flashpoint.actors.draft import Resolution
 
 PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
+# Grammatical gender a pronoun or honorific shows; a pronoun never links to a person whose
+# other mentions show the other one ("Ms Diallo ... He argued" is someone else).
+MALE = frozenset({"he", "him", "his", "mr", "mr.", "sir", "lord"})
+FEMALE = frozenset({"she", "her", "hers", "ms", "ms.", "mrs", "mrs.", "miss", "dame"})
 GROUP_NOUNS = frozenset({"nations", "countries"})
 COUNTRY_NOUNS = frozenset({"country", "nation"})
 LOOKBACK = 6  # sentences a pronoun may reach back
@@ -111,9 +115,28 @@ def _pronoun(ctx: _Context, token: Token) -> None:
         _link(ctx, ctx.people, key, token.i, token.i + 1)
 
 
+def _gender(ctx: _Context, key: str) -> str | None:
+    """ "m", "f" or None (unknown or mixed) from the person's pronouns and honorifics so far."""
+    seen = set()
+    for start, end in ctx.state.drafts[key].spans:
+        first = ctx.state.doc[start].lower_
+        if end - start == 1 or first in MALE | FEMALE:
+            seen |= {"m"} if first in MALE else {"f"} if first in FEMALE else set()
+    return seen.pop() if len(seen) == 1 else None
+
+
+def _agrees(ctx: _Context, key: str, token: Token) -> bool:
+    wanted = "m" if token.lower_ in MALE else "f" if token.lower_ in FEMALE else None
+    known = _gender(ctx, key)
+    return wanted is None or known is None or wanted == known
+
+
 def _antecedent(ctx: _Context, token: Token) -> str | None:
     sent = ctx.sent_of[token.i]
-    before = [e for e in ctx.people if e.i < token.i and sent - e.sent <= LOOKBACK]
+    before = [
+        e for e in ctx.people
+        if e.i < token.i and sent - e.sent <= LOOKBACK and _agrees(ctx, e.key, token)
+    ]  # fmt: skip
     if ctx.quotes[token.i]:
         speakers = {e.key for e in before if e.sent == sent and e.subject and not e.quote}
         named = [e for e in before if e.named and e.key not in speakers]
@@ -137,6 +160,12 @@ def _the_role(ctx: _Context, token: Token) -> None:
     start = token.left_edge.i
     if any(ctx.state.token_key.get(i, "").startswith("person:") for i in range(start, token.i)):
         return
+    named = _named_in_clause(ctx, token)
+    if named is not None:  # "The rebel commander, who goes by the name Abu Tariq"
+        _link(ctx, ctx.people, named, start, token.i + 1)
+        return
+    if any(child.dep_ in ("relcl", "appos", "acl") for child in token.children):
+        return  # the phrase introduces someone new; it is not a reference back
     noun = token.lower_
     described = [
         e for e in ctx.people
@@ -145,6 +174,18 @@ def _the_role(ctx: _Context, token: Token) -> None:
     key = described[-1].key if described else _antecedent(ctx, token)
     if key is not None:
         _link(ctx, ctx.people, key, start, token.i + 1)
+
+
+def _named_in_clause(ctx: _Context, token: Token) -> str | None:
+    """The person named inside a relative clause or apposition of a role noun, if any."""
+    for child in token.children:
+        if child.dep_ not in ("relcl", "appos", "acl"):
+            continue
+        for inner in child.subtree:
+            key = ctx.state.token_key.get(inner.i, "")
+            if key.startswith("person:"):
+                return key
+    return None
 
 
 def _the_country(ctx: _Context, token: Token) -> None:

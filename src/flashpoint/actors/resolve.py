@@ -63,7 +63,7 @@ class ActorResolver:
         """Every actor and place of one article, with every mention (issue 3)."""
         _ensure_sentences(doc)
         state = Resolution(doc=doc, article=article, kb=self.kb, cities=self.cities)
-        hits = self.hits(doc, day=article.published)
+        hits = _outside_person_names(doc, self.hits(doc, day=article.published))
         _resolve_people(state, hits)
         _resolve_ner(state, hits)
         for hit in hits:
@@ -86,6 +86,20 @@ class ActorResolver:
             entries = self.kb.lookup(self._alias_of[match_id])
             hits[(start, end)] = Hit(start, end, self.kb.choose(entries, day))
         return list(hits.values())
+
+
+def _outside_person_names(doc: Doc, hits: list[Hit]) -> list[Hit]:
+    """Drop place and country matches that are part of a longer person's name: "Sofia" in
+    "Foreign Minister Sofia Marquez" is a first name, not Bulgaria."""
+    people = [(e.start, e.end) for e in doc.ents if e.label_ == "PERSON" and len(e) > 1]
+
+    def inside(hit: Hit) -> bool:
+        kind = hit.entry.kind if hit.entry is not None else None
+        return kind in ("country", "region") and any(
+            s <= hit.start and hit.end <= e and (s, e) != (hit.start, hit.end) for s, e in people
+        )
+
+    return [hit for hit in hits if not inside(hit)]
 
 
 def _ensure_sentences(doc: Doc) -> None:
@@ -134,12 +148,23 @@ def _unlabelled_people(state: Resolution, hits: list[Hit]) -> list[Hit]:
     found = []
     for start, end in _proper_runs(doc):
         before = doc[start - 1] if start > 0 else None
-        if before is None or _overlaps(hits, start, end):
+        if _overlaps(hits, start, end):
+            continue
+        if doc[start].lower_ in context.HONORIFICS:  # "Mr Reinholt", missed by the model
+            found.append(Hit(start, end, None))
+            continue
+        lead = state.kb.role(doc[start].lemma_.lower())
+        if lead is not None and lead[1] and end - start >= 3:  # "President Amara Diallo"
+            found.append(Hit(start + 1, end, None))
+            continue
+        if before is None:
             continue
         owner = next((h.entry for h in hits if h.end == before.i and h.entry is not None), None)
         by_paper = before.tag_ == "POS" and owner is not None and owner.sector == "MED"
         role = state.kb.role(before.lemma_)
-        if by_paper or (role is not None and role[1] and before.pos_ == "NOUN"):
+        # "President Amara Diallo": the small model calls the name an ORG
+        titled = role is not None and role[1] and before.pos_ in ("NOUN", "PROPN")
+        if by_paper or titled:
             found.append(Hit(start, end, None))
     return found
 
