@@ -156,3 +156,18 @@ def test_quote_speaker_is_the_attribution(nlp, extractor):
     quote = Quote("Q1", "direct", Span.of(text, start, text.index("\u201d")), speaker=rassam.id)
     events = extractor.extract(doc, index, [quote], Article(id="t", text=text))
     assert [(e.type, e.attributed_to) for e in events] == [("ASSAULT", rassam.id)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Iran's leader vowed severe revenge against the United States.", ("THREATEN", "130")),
+        ("The United States reimposed sanctions on Iran on Monday.", ("SANCTION", "163")),
+        ("Iran vowed to cooperate with the IAEA.", ("AGREE", "030")),
+    ],
+)
+def test_vow_of_revenge_threatens_and_reimposed_sanctions_sanction(engine, text, expected):
+    from flashpoint import make_article
+
+    [event] = engine.analyze(make_article(text, published="2020-01-03")).events
+    assert (event.type, event.cameo) == expected
