@@ -126,7 +126,7 @@ def events(
     return rows(conn, sql, params)
 
 
-def events_sql(
+def event_where(
     *,
     actor: str | None = None,
     recipient: str | None = None,
@@ -138,10 +138,8 @@ def events_sql(
     until: DateLike = None,
     text: str | None = None,
     article_id: str | None = None,
-    limit: int | None = 100,
-    offset: int = 0,
-) -> tuple[str, list[Any]]:
-    """The SQL and parameters of ``events`` (used as is by exports, e.g. to Parquet)."""
+) -> Where:
+    """The WHERE clause over ``event_facts f`` for the event filters (one place for all)."""
     where = Where()
     for role, code in (("actor", actor), ("recipient", recipient)):
         if code:
@@ -164,6 +162,29 @@ def events_sql(
         where.add("contains(lower(f.evidence_text), lower(?))", text)
     if article_id:
         where.add("f.article_id = ?", article_id)
+    return where
+
+
+def events_sql(
+    *,
+    actor: str | None = None,
+    recipient: str | None = None,
+    type: str | None = None,  # noqa: A002 - the contract's field name
+    quad_class: int | Sequence[int] | None = None,
+    modality: str | Sequence[str] | None = None,
+    attributed: bool | None = None,
+    since: DateLike = None,
+    until: DateLike = None,
+    text: str | None = None,
+    article_id: str | None = None,
+    limit: int | None = 100,
+    offset: int = 0,
+) -> tuple[str, list[Any]]:
+    """The SQL and parameters of ``events`` (used as is by exports, e.g. to Parquet)."""
+    where = event_where(
+        actor=actor, recipient=recipient, type=type, quad_class=quad_class, modality=modality,
+        attributed=attributed, since=since, until=until, text=text, article_id=article_id,
+    )  # fmt: skip
     sql = f"""
         WITH picked AS (
             SELECT * FROM event_facts f {where.sql()}

@@ -11,7 +11,7 @@ from typing import Any
 
 import duckdb
 
-from flashpoint.store.queries import DateLike, Where, date_range, modality_filter, rows
+from flashpoint.store.queries import DateLike, Where, date_range, event_where, rows
 
 
 def _count(conn: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any]) -> int:
@@ -51,26 +51,10 @@ def count_events(
     article_id: str | None = None,
 ) -> int:
     """How many events ``queries.events`` would return for the same filters."""
-    where = Where()
-    for role, code in (("actor", actor), ("recipient", recipient)):
-        if code:
-            where.add(
-                "EXISTS (SELECT 1 FROM event_parties p WHERE p.article_id = f.article_id "
-                "AND p.event_id = f.event_id AND p.role = ? AND upper(p.code) = upper(?))",
-                role,
-                code,
-            )
-    if type:
-        where.add("f.type = upper(?)", type)
-    if quad_class is not None:
-        quads = [quad_class] if isinstance(quad_class, int) else list(quad_class)
-        where.add("f.quad_class IN (SELECT unnest(?))", quads)
-    modality_filter(where, "f.modality", modality)
-    date_range(where, "f.day", since, until)
-    if text:
-        where.add("contains(lower(f.evidence_text), lower(?))", text)
-    if article_id:
-        where.add("f.article_id = ?", article_id)
+    where = event_where(
+        actor=actor, recipient=recipient, type=type, quad_class=quad_class, modality=modality,
+        since=since, until=until, text=text, article_id=article_id,
+    )  # fmt: skip
     return _count(conn, f"SELECT count(*) FROM event_facts f {where.sql()}", where.params)
 
 
