@@ -12,12 +12,13 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Doc
 
 from flashpoint.actors.resolve import ActorResolver
+from flashpoint.batching import batched
 from flashpoint.errors import ArticleError
 from flashpoint.events.extract import EventExtractor
 from flashpoint.headline.signal import headline_signal
 from flashpoint.ingest.boilerplate import find_skipped, mask
 from flashpoint.limits import ArticleTimeout, longest_sentence, time_limit
-from flashpoint.models import Analysis, Article
+from flashpoint.models import Analysis, Article, Skipped
 from flashpoint.nlp.pipeline import build_nlp
 from flashpoint.places.resolve import assign_locations
 from flashpoint.quotes.extract import extract_quotes
@@ -47,19 +48,26 @@ class Engine:
         self, articles: Iterable[Article | ArticleError]
     ) -> Iterator[Analysis | ArticleError]:
         """Analyse articles in input order; a failing article yields an ``ArticleError``."""
-        for batch in _batches(articles, self.settings.batch_size):
-            ready = [a for a in batch if isinstance(a, Article) and self._check(a) is None]
-            texts = (self._analysable_text(a) for a in ready)
+        for batch in batched(articles, self.settings.batch_size):
+            checked = [(item, self._check(item)) for item in batch]
+            ready = [
+                (a, find_skipped(a.text))
+                for a, problem in checked
+                if isinstance(a, Article) and problem is None
+            ]
+            texts = (self._analysable_text(a, skipped) for a, skipped in ready)
             docs = iter(self.nlp.pipe(texts, batch_size=self.settings.batch_size))
-            for item in batch:
-                if isinstance(item, ArticleError):
-                    yield item
-                elif (problem := self._check(item)) is not None:
+            found = iter(skipped for _, skipped in ready)
+            for item, problem in checked:
+                if problem is not None:
                     yield problem
-                else:
-                    yield self._finish(item, next(docs))
+                elif isinstance(item, Article):
+                    yield self._finish(item, next(docs), next(found))
 
-    def _check(self, article: Article) -> ArticleError | None:
+    def _check(self, article: Article | ArticleError) -> ArticleError | None:
+        """The reason an item cannot be analysed (a reader's error is its own reason)."""
+        if isinstance(article, ArticleError):
+            return article
         if not article.text.strip():
             return ArticleError(article.id, "the article text is empty")
         if (bad := _SURROGATE.search(article.text)) is not None:
@@ -78,15 +86,17 @@ class Engine:
             )
         return None
 
-    def _analysable_text(self, article: Article) -> str:
+    def _analysable_text(self, article: Article, skipped: list[Skipped]) -> str:
         # Boilerplate and the headline are blanked, not cut, so every offset in the doc is
         # an offset in the original text (issue 2). The headline is scored separately.
-        spans = [(s.start, s.end) for s in find_skipped(article.text)]
+        spans = [(s.start, s.end) for s in skipped]
         if article.title_span is not None:
             spans.append((article.title_span.start, article.title_span.end))
         return mask(article.text, spans)
 
-    def _finish(self, article: Article, doc: Doc) -> Analysis | ArticleError:
+    def _finish(
+        self, article: Article, doc: Doc, skipped: list[Skipped]
+    ) -> Analysis | ArticleError:
         # Per-article limits (issue 8): refuse what would be slow, cut what still is.
         if (longest := longest_sentence(doc)) > self.settings.max_sentence_tokens:
             return ArticleError(
@@ -97,7 +107,7 @@ class Engine:
             )
         try:
             with time_limit(self.settings.article_timeout):
-                return self._stages(article, doc)
+                return self._stages(article, doc, skipped)
         except ArticleTimeout as exc:
             return ArticleError(
                 article.id, f"{exc}; raise FLASHPOINT_ARTICLE_TIMEOUT to analyse it"
@@ -105,8 +115,8 @@ class Engine:
         except Exception as exc:  # one bad article must never stop a batch (issue 2)
             return ArticleError(article.id, f"analysis failed: {type(exc).__name__}: {exc}")
 
-    def _stages(self, article: Article, doc: Doc) -> Analysis:
-        analysis = Analysis(article=article, skipped=find_skipped(article.text))
+    def _stages(self, article: Article, doc: Doc, skipped: list[Skipped]) -> Analysis:
+        analysis = Analysis(article=article, skipped=skipped)
         actors = self.resolver.resolve(doc, article)
         quotes, warnings = extract_quotes(doc, actors, article)
         events = self.events.extract(doc, actors, quotes, article)
@@ -118,16 +128,3 @@ class Engine:
         analysis.warnings = warnings
         analysis.headline = headline_signal(article, doc, events, quotes)
         return analysis
-
-
-def _batches(
-    items: Iterable[Article | ArticleError], size: int
-) -> Iterator[list[Article | ArticleError]]:
-    batch: list[Article | ArticleError] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch

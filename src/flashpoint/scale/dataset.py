@@ -27,8 +27,9 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from flashpoint.batching import batched
 from flashpoint.errors import ArticleError
-from flashpoint.scale.records import analysis_from_record, chunks
+from flashpoint.scale.records import analysis_from_record
 from flashpoint.scale.worker import Result
 from flashpoint.store.db import Store
 from flashpoint.store.ingest import IngestSummary
@@ -169,7 +170,7 @@ def load_parquet_into_store(
     summary = IngestSummary(run_id=store.start_run(run_id))
     for path in sorted(Path(out_dir).glob("articles/month=*/*.parquet")):
         texts = pq.read_table(path, columns=["record_json"]).column("record_json").to_pylist()
-        for batch in chunks(texts, batch_size):
+        for batch in batched(texts, batch_size):
             analyses = [analysis_from_record(json.loads(text)) for text in batch]
             written = store.write_batch(analyses, run_id=summary.run_id)
             summary.seen += len(batch)

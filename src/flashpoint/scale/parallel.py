@@ -17,9 +17,10 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
+from flashpoint.batching import batched
 from flashpoint.errors import ArticleError, FlashpointError
 from flashpoint.models import Analysis, Article
-from flashpoint.scale.records import analysis_from_record, chunks
+from flashpoint.scale.records import analysis_from_record
 from flashpoint.scale.worker import EngineFactory, Result, analyse_batch
 from flashpoint.settings import Settings
 from flashpoint.store.db import Store, content_hash
@@ -63,7 +64,7 @@ def parallel_ingest(
     with ProcessPoolExecutor(max_workers=max(1, workers), mp_context=context) as pool:
         in_flight: deque[_Pending] = deque()
         sent: set[str] = set()
-        for batch in chunks(items, size):
+        for batch in batched(items, size):
             in_flight.append(
                 _submit(pool, batch, store, sent, settings, engine_factory, max(1, workers))
             )
@@ -102,7 +103,7 @@ def _submit(
     # one) keeps every process busy; the store still gets one transaction per batch.
     part = max(_MIN_PART, -(-len(fresh) // workers))
     futures = [
-        pool.submit(analyse_batch, chunk, settings, factory) for chunk in chunks(fresh, part)
+        pool.submit(analyse_batch, chunk, settings, factory) for chunk in batched(fresh, part)
     ]
     return _Pending(
         futures, errors, fresh_hashes, seen=len(batch), unchanged=len(articles) - len(fresh)

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterable, Iterator, Sequence
-from typing import Any, TypeVar
+from collections.abc import Sequence
+from typing import Any
 
 from flashpoint.models import Actor, Analysis, Article, Event, Party, Quote, Skipped, Span
 
-T = TypeVar("T")
 UNKNOWN_MONTH = "unknown"
 
 
@@ -76,14 +75,3 @@ def batch_key(ids: Sequence[str | None], *, prefix: str = "") -> str:
     """A name for a batch derived from its article ids, so a rerun finds the same name."""
     digest = hashlib.sha256("\n".join(i or "?" for i in ids).encode("utf-8", "surrogatepass"))
     return prefix + digest.hexdigest()[:24]
-
-
-def chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
-    batch: list[T] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= max(1, size):
-            yield batch
-            batch = []
-    if batch:
-        yield batch

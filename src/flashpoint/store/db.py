@@ -12,7 +12,7 @@ import datetime as dt
 import hashlib
 import json
 import uuid
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
@@ -20,6 +20,7 @@ from typing import Any
 
 import duckdb
 
+from flashpoint.batching import batched
 from flashpoint.errors import ArticleError, FlashpointError
 from flashpoint.models import Analysis, Article
 from flashpoint.store import migrations, queries
@@ -139,7 +140,7 @@ class Store:
     ) -> WriteResult:
         """Write analyses, ``batch_size`` per transaction; already stored content is skipped."""
         total = WriteResult()
-        for batch in _chunks(analyses, batch_size):
+        for batch in batched(analyses, batch_size):
             total.add(self.write_batch(batch, run_id=run_id))
         return total
 
@@ -266,17 +267,6 @@ class Store:
 
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
-
-
-def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
-    batch: list[Any] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= max(1, size):
-            yield batch
-            batch = []
-    if batch:
-        yield batch
 
 
 def _insert(conn: duckdb.DuckDBPyConnection, table: str, rows: list[tuple[Any, ...]]) -> None:

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from flashpoint.batching import batched
 from flashpoint.errors import ArticleError, ModelError
 from flashpoint.models import Analysis, Article
 from flashpoint.store.db import Store, content_hash
@@ -75,15 +76,9 @@ def ingest(
     """Analyse and store ``items``; errors are logged in ``ingest_errors`` and never stop it."""
     started = time.perf_counter()
     summary = IngestSummary(run_id=store.start_run(run_id))
-    batch: list[Article | ArticleError] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= max(1, batch_size):
-            _ingest_batch(batch, store=store, engine=engine, summary=summary)
-            batch = []
-            _progress(summary, started, on_progress)
-    if batch:
+    for batch in batched(items, batch_size):
         _ingest_batch(batch, store=store, engine=engine, summary=summary)
+        _progress(summary, started, on_progress)
     store.finish_run(summary.run_id)
     _progress(summary, started, on_progress)
     return summary

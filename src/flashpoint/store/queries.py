@@ -89,40 +89,18 @@ def articles(
 def events(
     conn: duckdb.DuckDBPyConnection,
     *,
-    actor: str | None = None,
-    recipient: str | None = None,
-    type: str | None = None,  # noqa: A002 - the contract's field name
-    quad_class: int | Sequence[int] | None = None,
-    modality: str | Sequence[str] | None = None,
-    attributed: bool | None = None,
-    since: DateLike = None,
-    until: DateLike = None,
-    text: str | None = None,
-    article_id: str | None = None,
     limit: int | None = 100,
     offset: int = 0,
+    **filters: Any,
 ) -> list[dict[str, Any]]:
-    """Events with their parties and article, by date.
+    """Events with their parties and article, by date; ``filters`` are ``event_where``'s.
 
     ``actor``/``recipient`` match a party code (e.g. ``IRN``); ``modality`` is one value, a
     list, or None/"all"; ``attributed`` False keeps events the article asserts itself, True
     only those known from what someone says; ``text`` searches the evidence
     (case-insensitive); ``since``/``until`` bound the event day (inclusive).
     """
-    sql, params = events_sql(
-        actor=actor,
-        recipient=recipient,
-        type=type,
-        quad_class=quad_class,
-        modality=modality,
-        attributed=attributed,
-        since=since,
-        until=until,
-        text=text,
-        article_id=article_id,
-        limit=limit,
-        offset=offset,
-    )
+    sql, params = events_sql(limit=limit, offset=offset, **filters)
     return rows(conn, sql, params)
 
 
@@ -166,25 +144,10 @@ def event_where(
 
 
 def events_sql(
-    *,
-    actor: str | None = None,
-    recipient: str | None = None,
-    type: str | None = None,  # noqa: A002 - the contract's field name
-    quad_class: int | Sequence[int] | None = None,
-    modality: str | Sequence[str] | None = None,
-    attributed: bool | None = None,
-    since: DateLike = None,
-    until: DateLike = None,
-    text: str | None = None,
-    article_id: str | None = None,
-    limit: int | None = 100,
-    offset: int = 0,
+    *, limit: int | None = 100, offset: int = 0, **filters: Any
 ) -> tuple[str, list[Any]]:
     """The SQL and parameters of ``events`` (used as is by exports, e.g. to Parquet)."""
-    where = event_where(
-        actor=actor, recipient=recipient, type=type, quad_class=quad_class, modality=modality,
-        attributed=attributed, since=since, until=until, text=text, article_id=article_id,
-    )  # fmt: skip
+    where = event_where(**filters)
     sql = f"""
         WITH picked AS (
             SELECT * FROM event_facts f {where.sql()}

@@ -37,24 +37,9 @@ def count_articles(
     return _count(conn, f"SELECT count(*) FROM articles a {where.sql()}", where.params)
 
 
-def count_events(
-    conn: duckdb.DuckDBPyConnection,
-    *,
-    actor: str | None = None,
-    recipient: str | None = None,
-    type: str | None = None,  # noqa: A002 - the contract's field name
-    quad_class: int | Sequence[int] | None = None,
-    modality: str | Sequence[str] | None = None,
-    since: DateLike = None,
-    until: DateLike = None,
-    text: str | None = None,
-    article_id: str | None = None,
-) -> int:
+def count_events(conn: duckdb.DuckDBPyConnection, **filters: Any) -> int:
     """How many events ``queries.events`` would return for the same filters."""
-    where = event_where(
-        actor=actor, recipient=recipient, type=type, quad_class=quad_class, modality=modality,
-        since=since, until=until, text=text, article_id=article_id,
-    )  # fmt: skip
+    where = event_where(**filters)
     return _count(conn, f"SELECT count(*) FROM event_facts f {where.sql()}", where.params)
 
 
