@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from flashpoint.evaluation import conflibert, meantime, plover_gsr
+from flashpoint.evaluation import conflibert, factuality, gsr
 
 pytestmark = pytest.mark.shared
 
@@ -18,7 +18,7 @@ FLOORS = {  # measured 2026-11-25 (accuracy push): gsr 0.783 / 0.773 / 0.457; me
     "meantime": {"certainty_macro_f1": 0.48, "polarity_macro_f1": 0.51, "time_macro_f1": 0.47},
     "conflibert": {"accuracy": 0.58, "macro_f1": 0.55},
 }
-SUITES = {"plover-gsr": plover_gsr, "meantime": meantime, "conflibert": conflibert}
+SUITES = {"plover-gsr": gsr, "meantime": factuality, "conflibert": conflibert}
 
 
 @pytest.mark.parametrize("name", list(FLOORS))
@@ -29,6 +29,6 @@ def test_eval_floor(engine, shared_dir, name):
 
 
 def test_meantime_beats_the_majority_baseline(engine, shared_dir):
-    metrics = meantime.run(engine, shared_dir)["metrics"]
+    metrics = factuality.run(engine, shared_dir)["metrics"]
     for dim in ("certainty", "polarity", "time"):
         assert metrics[f"{dim}_macro_f1"] > metrics[f"{dim}_majority_macro_f1"] + 0.1

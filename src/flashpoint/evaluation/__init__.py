@@ -11,8 +11,8 @@ from types import ModuleType
 
 SUITES = {
     "actors": "flashpoint.evaluation.actors",
-    "plover-gsr": "flashpoint.evaluation.plover_gsr",
-    "meantime": "flashpoint.evaluation.meantime",
+    "plover-gsr": "flashpoint.evaluation.gsr",
+    "meantime": "flashpoint.evaluation.factuality",
     "conflibert": "flashpoint.evaluation.conflibert",
     "quotes": "flashpoint.evaluation.quotes",
     "litbank": "flashpoint.evaluation.litbank",

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from flashpoint.evaluation._scoring import accuracy, confusions, macro_f1
-from flashpoint.evaluation.plover_gsr import best_event
+from flashpoint.evaluation.gsr import best_event
 from flashpoint.events.codebook import Codebook, load_codebook
 from flashpoint.models import Event
 
