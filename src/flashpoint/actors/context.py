@@ -6,9 +6,10 @@ Pure functions over a parsed ``Doc``; the resolver (resolve.py) decides what to 
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Doc, Token
+
+from flashpoint.quotes.lexicon import read_list
 
 HONORIFICS = frozenset(
     ["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord"]
@@ -94,8 +95,7 @@ def is_locative(token: Token) -> bool:
 @lru_cache(maxsize=1)
 def place_nouns() -> frozenset[str]:
     """Nouns a toponym can modify as a place: airport, base, suburb ... (data/place_nouns.txt)."""
-    text = resources.files("flashpoint.actors").joinpath("data/place_nouns.txt").read_text("utf-8")
-    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+    return read_list("flashpoint.actors", "place_nouns.txt")
 
 
 def is_subject(tokens: list[Token]) -> bool:
