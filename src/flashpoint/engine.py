@@ -15,6 +15,7 @@ from flashpoint.actors.resolve import ActorResolver
 from flashpoint.batching import batched
 from flashpoint.errors import ArticleError
 from flashpoint.events.extract import EventExtractor
+from flashpoint.events.implied import fill_implied
 from flashpoint.headline.signal import headline_signal
 from flashpoint.ingest.boilerplate import find_skipped, mask
 from flashpoint.limits import ArticleTimeout, longest_sentence, time_limit
@@ -122,6 +123,7 @@ class Engine:
         events = self.events.extract(doc, actors, quotes, article)
         assign_dates(doc, events, article)
         assign_locations(doc, events, actors)
+        fill_implied(events, actors)
         analysis.actors = actors.actors
         analysis.quotes = quotes
         analysis.events = events

@@ -86,12 +86,18 @@ class Actor:
 
 @dataclass
 class Party:
-    """One actor or recipient of an event: a resolved actor, or just a code and its text."""
+    """One actor or recipient of an event: a resolved actor, or just a code and its text.
+
+    ``inferred`` says why a code the clause does not state was filled in (None when the
+    clause states it): ``location`` (from the place tied to the event) or ``domestic`` (the
+    home country of the other side, or of the protesters). See events/implied.py.
+    """
 
     ref: str | None
     code: str | None
     sector: str | None
     text: str
+    inferred: str | None = None
 
 
 @dataclass

@@ -60,6 +60,19 @@ CASES = [
      "attack", None, ["RUS"], ["UKR"], None, "RUS"),
     ("Syria is willing to withdraw its troops from Lebanon.", {},
      "withdraw", "AGREE", ["SYR"], ["LBN"], None, None),
+    # a stative passive: the subject holds the stance, nothing is done to it
+    ("Chile is opposed to Peruvian mediation in the dispute.", {},
+     "opposed", "REJECT", ["CHL"], ["PER"], "asserted", None),
+    # announced acts: yielding is an intent to agree, coercion a threat (CAMEO 03 / 13)
+    ("Hungary said it would allow Romanian observers to enter.", {},
+     "allow", "AGREE", ["HUN"], ["ROU"], None, "HUN"),
+    ("Ghana will impose sanctions on Togo next week.", {},
+     "sanctions", "THREATEN", ["GHA"], ["TGO"], "future", None),
+    ("Chad will withdraw its soldiers from Niger unless the attacks stop.", {},
+     "withdraw", "THREATEN", ["TCD"], ["NER"], None, None),
+    # a decision taken and an attempt made are not intentions
+    ("The court of Ghana decided to allow Togolese observers to enter.", {},
+     "allow", "CONCEDE", ["GHA"], None, None, None),
 ]
 # fmt: on
 

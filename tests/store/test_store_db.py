@@ -191,3 +191,16 @@ def test_the_same_id_twice_in_a_batch_keeps_the_later_version(db):
         result = store.write([older, newer])
         assert (result.stored, result.events) == (1, 2)
         assert store.analysis("a1") == newer.to_dict() and store.check() == []
+
+
+def test_inferred_parties_are_stored_with_their_reason(db, engine):
+    text = "Serbia lifted the night curfew in Montenegro on Sunday."
+    analysis = engine.analyze(Article(id="curfew", text=text, published=dt.date(2000, 1, 2)))
+    with Store.open(db) as store:
+        store.write([analysis])
+    with duckdb.connect(str(db), read_only=True) as conn:
+        rows = conn.execute(
+            "SELECT role, code, text, inferred FROM event_parties ORDER BY role, position"
+        ).fetchall()
+    assert ("actor", "SRB", "Serbia", None) in rows
+    assert ("recipient", "MNE", "Montenegro", "location") in rows

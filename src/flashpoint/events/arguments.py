@@ -35,6 +35,11 @@ OBJECT_CONTROL = frozenset(
      "encourage", "help", "require", "instruct", "warn", "advise", "pressure", "push",
      "permit", "enable", "compel", "oblige", "convince")
 )  # fmt: skip
+# passives that describe the subject's own stance: "Israel is opposed to French mediation",
+# "Vietnam is committed to opening up" (the subject acts; nothing was done to it)
+STATIVE_PASSIVES = frozenset(
+    ("oppose", "commit", "determine", "prepare", "resolve", "dedicate", "devote", "set")
+)
 _CLIMB = {"xcomp", "conj", "advcl", "acomp", "pcomp"}
 _MODIFIERS = {"amod", "compound", "poss", "nmod", "npadvmod"}
 
@@ -53,9 +58,10 @@ def subject_of(verb: Token) -> list[Token]:
         agents = [
             g for c in current.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
         ]
-        subject_deps = ("nsubj", "csubj") if current.i == verb.i else ("nsubj", "nsubjpass")
+        own = current.i == verb.i and not _stative(verb)
+        subject_deps = ("nsubj", "csubj") if own else ("nsubj", "nsubjpass")
         # the small model sometimes hangs the subject on the auxiliary ("Russians are ...")
-        heads = [current, *(c for c in current.children if c.dep_ == "aux")]
+        heads = [current, *(c for c in current.children if c.dep_ in ("aux", "auxpass"))]
         subjects = [c for h in heads for c in h.children if c.dep_ in subject_deps]
         if subjects or agents:
             return [t for s in subjects + agents for t in conjuncts(s)]
@@ -90,9 +96,19 @@ def verb_recipients(verb: Token) -> list[Token]:
     for child in verb.children:
         if child.dep_ in ("prep", "prt") or (child.dep_ == "dative" and child.pos_ == "ADP"):
             found.extend(_prep_objects(child))
-        elif child.dep_ in ("dobj", "nsubjpass", "dative", "attr", "oprd"):
+        elif child.dep_ in ("dobj", "dative", "attr", "oprd") or (
+            child.dep_ == "nsubjpass" and not _stative(verb)
+        ):
             found.extend(conjuncts(child))
     return found
+
+
+def _stative(verb: Token) -> bool:
+    """A stative passive ("is opposed to"): a form of "be" and no "by" agent."""
+    if verb.lemma_.lower() not in STATIVE_PASSIVES:
+        return False
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    return passive and not any(c.dep_ == "agent" for c in verb.children)
 
 
 def recipient_tiers(verb: Token) -> list[list[Token]]:

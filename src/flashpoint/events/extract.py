@@ -24,7 +24,13 @@ _RECIPROCAL = {"CONSULT", "AGREE"}
 # is AGREE (CAMEO 03x, intent); a possible or conditional conflictual act is THREATEN. A
 # scheduled meeting without a statement of intent stays CONSULT + future (issue 4 must-show:
 # "is meeting ... tomorrow").
-_INTENT_AGREE = {"SUPPORT": "032", "COOPERATE": "031", "AID": "033", "CONSULT": "036"}
+_INTENT_AGREE = {
+    "SUPPORT": "032",
+    "COOPERATE": "031",
+    "AID": "033",
+    "CONSULT": "036",
+    "CONCEDE": "035",  # "will allow the refugees to return": an intent to yield
+}
 _INTENT_THREATEN = {
     "ASSAULT": "138",
     "MOBILIZE": "138",
@@ -32,6 +38,14 @@ _INTENT_THREATEN = {
     "SANCTION": "1312",
     "PROTEST": "133",
 }
+# announcing these is threatening them; a planned deployment or protest is just future
+_ANNOUNCED_THREAT = frozenset({"ASSAULT", "COERCE", "SANCTION"})
+# future-oriented governors that do not state the subject's own intention: "decided to allow"
+# (done), "tried to hack" (attempted), "was expected to", "urged X to" (someone else's wish)
+_NOT_INTENT = frozenset(
+    ("decide", "try", "attempt", "expect", "need", "urge", "ask", "call", "forecast", "predict",
+     "project", "anticipate")
+)  # fmt: skip
 _DEMAND = Trigger("verb", "must", (), None, "REQUEST", None, "100", ())
 
 
@@ -309,12 +323,21 @@ class EventExtractor:
         willing = _willing(candidate.head, self.book.cues["future_adjectives"])
         if willing and quad in (1, 2) and trigger.type != "AGREE":
             return replace(trigger, type="AGREE", mode=None, cameo="030")
-        conditional = willing or _unless(candidate.head)
+        unless = _unless(candidate.head)
+        conditional = willing or unless
         if conditional and quad in (3, 4) and trigger.type != "THREATEN":
             return replace(trigger, type="THREATEN", mode=None, cameo="130")
-        if trigger.type in _INTENT_AGREE and self._intends(candidate.head):
+        if unless and trigger.type == "RETREAT" and own.time == "FUTURE":
+            # "will withdraw its force unless a ceasefire is arranged": a threat (CAMEO 13)
+            return replace(trigger, type="THREATEN", mode=None, cameo="130")
+        intends = self._intends(candidate.head)
+        if trigger.type in _INTENT_AGREE and intends:
             return replace(trigger, type="AGREE", mode=None, cameo=_INTENT_AGREE[trigger.type])
-        if trigger.type in _INTENT_THREATEN and own.certainty in ("POSSIBLE", "PROBABLE"):
+        uncertain = own.certainty in ("POSSIBLE", "PROBABLE")
+        announced = intends and trigger.type in _ANNOUNCED_THREAT
+        if trigger.type in _INTENT_THREATEN and (uncertain or announced):
+            # "will extend the curfew", "plans to impose restrictions": announcing a coercive
+            # act is threatening it (CAMEO 13)
             return replace(
                 trigger, type="THREATEN", mode=None, cameo=_INTENT_THREATEN[trigger.type]
             )
@@ -328,8 +351,13 @@ class EventExtractor:
         if any(c.dep_ == "aux" and c.lower_ in cues["future_modals"] for c in verb.children):
             return True
         governor = verb.head.lemma_.lower()
-        return verb.dep_ == "xcomp" and (
-            governor in cues["future_verbs"] or governor in cues["future_adjectives"]
+        if verb.dep_ == "ccomp" and governor in cues["reporting_verbs"]:
+            # "Iraq said it would allow ...": reported "will"
+            return any(c.dep_ == "aux" and c.lower_ == "would" for c in verb.children)
+        return (
+            verb.dep_ == "xcomp"
+            and governor not in _NOT_INTENT
+            and (governor in cues["future_verbs"] or governor in cues["future_adjectives"])
         )
 
     def _reciprocal(

@@ -12,13 +12,15 @@ from spacy.tokens import Token
 CLAUSE_BREAKS = frozenset({"conj", "ccomp", "parataxis", "relcl", "ROOT"})
 
 
-def under(anchor: Token | None, trigger: Token) -> bool:
-    """The anchor is the trigger, or a noun below it with no other verb in between."""
+def under(anchor: Token | None, trigger: Token, through: frozenset[str] = frozenset()) -> bool:
+    """The anchor is the trigger, or a noun below it with no other verb in between (except
+    verbs attached by a relation in ``through``, e.g. the xcomp of "threatened to impose")."""
     token = anchor
     while token is not None:
         if token.i == trigger.i:
             return True
-        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
+        verb = token.pos_ in ("VERB", "AUX") and token.dep_ not in through
+        if verb or token.head.i == token.i:
             return False
         token = token.head
     return False

@@ -31,6 +31,7 @@ from flashpoint.nlp.attachment import scoping_heads, under
 LOCATIVE = frozenset({"in", "at", "off", "near", "outside", "inside", "across", "into",
                       "around", "throughout", "within", "along"})  # fmt: skip
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+XCOMP = frozenset({"xcomp"})
 
 
 @dataclass(frozen=True)
@@ -87,9 +88,10 @@ def _anchor(ent: TokenSpan) -> int | None:
 
 
 def _tied(ent: TokenSpan, trigger: Token) -> bool:
-    """'in X' under the trigger: through prepositions and nouns, no other verb in between."""
+    """'in X' under the trigger: through prepositions and nouns, no other verb in between
+    but the one it governs ("threatened to impose a curfew in Algiers" happens in Algiers)."""
     anchor = _anchor(ent)
-    return anchor is not None and under(ent.doc[anchor], trigger)
+    return anchor is not None and under(ent.doc[anchor], trigger, through=XCOMP)
 
 
 def lookup(name: str) -> Entry | None:

@@ -328,7 +328,8 @@ def _rows(
         ],
         "events": [_event_row(aid, i, e) for i, e in enumerate(record["events"])],
         "event_parties": [
-            (aid, e["id"], role, j, p["ref"], p["code"], p["sector"], p["text"])
+            (aid, e["id"], role, j, p["ref"], p["code"], p["sector"], p["text"],
+             p.get("inferred"))
             for e in record["events"]
             for role in ("actor", "recipient")
             for j, p in enumerate(e[role])

@@ -224,3 +224,10 @@ def m003_event_clusters(conn: duckdb.DuckDBPyConnection) -> None:
         LEFT JOIN event_clusters c
                ON c.cluster_id = m.cluster_id AND a.analysed_at <= c.built_at
         WHERE c.cluster_id IS NULL OR m.representative""")
+
+
+@migration
+def m004_inferred_parties(conn: duckdb.DuckDBPyConnection) -> None:
+    # Why a party's code was filled in when the clause does not state it (events/implied.py):
+    # NULL = stated, 'location' or 'domestic'. Rows stored before this migration stay NULL.
+    conn.execute("ALTER TABLE event_parties ADD COLUMN inferred VARCHAR")
