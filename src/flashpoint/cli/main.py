@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import json
 import sys
 from collections.abc import Iterator
@@ -98,11 +99,19 @@ def _emit(results: Iterator[Analysis | ArticleError], fmt: str) -> int:
 )
 @click.option("--limit", type=int, default=None, help="Score only the first N items (quick look).")
 @click.option(
+    "--split",
+    type=click.Choice(["dev", "test", "all"]),
+    default=None,
+    help="Gold split, for suites that have one (news-quotes; default: test).",
+)
+@click.option(
     "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
 )
-def eval_command(suite: str, shared: Path | None, limit: int | None, fmt: str) -> None:
+def eval_command(
+    suite: str, shared: Path | None, limit: int | None, split: str | None, fmt: str
+) -> None:
     """Score the engine on public gold data: SUITE is one of actors, plover-gsr, meantime,
-    conflibert, quotes, litbank, fivew, dedup, or all."""
+    conflibert, quotes, news-quotes, litbank, fivew, dedup, or all."""
     from flashpoint import get_engine
     from flashpoint.evaluation import SUITES, load_suite
 
@@ -113,7 +122,13 @@ def eval_command(suite: str, shared: Path | None, limit: int | None, fmt: str) -
             f"unknown suite {suite!r}; choose one of: all, {', '.join(SUITES)}"
         )
     engine = get_engine()
-    report = {name: load_suite(name).run(engine, shared, limit=limit) for name in names}
+    report = {}
+    for name in names:
+        module = load_suite(name)
+        options: dict[str, Any] = {"limit": limit}
+        if split is not None and "split" in inspect.signature(module.run).parameters:
+            options["split"] = split
+        report[name] = module.run(engine, shared, **options)
     if fmt == "json":
         click.echo(json.dumps(report, indent=2))
         return

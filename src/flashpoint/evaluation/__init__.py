@@ -15,6 +15,7 @@ SUITES = {
     "meantime": "flashpoint.evaluation.factuality",
     "conflibert": "flashpoint.evaluation.conflibert",
     "quotes": "flashpoint.evaluation.quotes",
+    "news-quotes": "flashpoint.evaluation.newsquotes",
     "litbank": "flashpoint.evaluation.litbank",
     "fivew": "flashpoint.evaluation.fivew",
     "dedup": "flashpoint.evaluation.dedup",
