@@ -13,9 +13,9 @@ from flashpoint.evaluation import conflibert, factuality, gsr
 pytestmark = pytest.mark.shared
 
 FLOORS = {  # measured 2026-11-25 (accuracy push): gsr 0.783 / 0.773 / 0.457; meantime 0.510 /
-    # 0.538 / 0.493; conflibert 0.605 / 0.567
+    # 0.538 / 0.493; conflibert 0.605 / 0.567; meantime time 0.519 after the time rules
     "plover-gsr": {"type_accuracy": 0.76, "type_macro_f1": 0.75, "full_record_match": 0.44},
-    "meantime": {"certainty_macro_f1": 0.48, "polarity_macro_f1": 0.51, "time_macro_f1": 0.47},
+    "meantime": {"certainty_macro_f1": 0.48, "polarity_macro_f1": 0.51, "time_macro_f1": 0.50},
     "conflibert": {"accuracy": 0.58, "macro_f1": 0.55},
 }
 SUITES = {"plover-gsr": gsr, "meantime": factuality, "conflibert": conflibert}

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from flashpoint.models import Modality
 
@@ -95,6 +95,8 @@ def factuality(token: Token, cues: Cues, *, local: bool = False) -> Factuality:
     adjunct = _adjunct(token, clause)
     clause = _shared_clause(clause)
     _own_clause(clause, cues, judgement)
+    if clause.i == token.i and _later_year(token):
+        judgement.future = True  # "will be profitable by 2011" in an article dated 2009
     if clause.dep_ == "ROOT" and _infinitive(clause):
         judgement.future = True  # headline style: "Apple to give refunds"
     if local:
@@ -103,7 +105,7 @@ def factuality(token: Token, cues: Cues, *, local: bool = False) -> Factuality:
             _own_clause(clause.head, cues, judgement)
     else:
         _governors(clause, cues, judgement)
-    if adjunct:
+    if adjunct or _entity(token):
         judgement.future = own_future  # "delayed by problems in the wiring": not the verb's time
     return judgement.result()
 
@@ -120,6 +122,18 @@ def _adjunct(token: Token, clause: Token) -> bool:
             return True
         current = current.head
     return False
+
+
+def _entity(token: Token) -> bool:
+    """A counted or possessed noun that a verb acts on: "will cut 13,000 jobs", "to reduce
+    the firm's costs". It names things that already exist, not an event still to come, so
+    the verb's future is not its time (the jobs exist now; their cutting is the event)."""
+    current = token
+    while current.dep_ == "conj" and current.head.pos_ in ("NOUN", "PROPN"):
+        current = current.head
+    if token.pos_ != "NOUN" or current.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    return any(c.dep_ in ("nummod", "poss") for c in (*token.children, *current.children))
 
 
 def _infinitive(verb: Token) -> bool:
@@ -153,6 +167,8 @@ def _nominal_climb(token: Token, cues: Cues, judgement: _Judgement) -> Token:
             judgement.future = True
         elif child.dep_ == "amod" and child.lemma_.lower() in cues["hypothetical_adjectives"]:
             judgement.doubt("POSSIBLE")
+    if _planned(token, cues):
+        judgement.future = True  # "a reorganization plan", "plans on reviving"
     while current.pos_ not in ("VERB", "AUX") and current.dep_ in _NOMINAL_UP:
         if current.i != token.i and current.lemma_.lower() in cues["hypothetical_nouns"]:
             judgement.doubt("POSSIBLE")
@@ -163,9 +179,62 @@ def _nominal_climb(token: Token, cues: Cues, judgement: _Judgement) -> Token:
         judgement.doubt("POSSIBLE")  # "considering a partnership", "threatened sanctions"
     if current.i != token.i and current.lemma_.lower() in cues["future_verbs"]:
         judgement.future = True  # "deliveries are scheduled", "plans a visit"
-    if token.dep_ == "dobj" and token.head.lemma_.lower() in cues["prospective_governors"]:
-        judgement.future = True  # "announced job cuts", "negotiated the purchase of"
+    if _awaited(token, current, cues):
+        judgement.future = True  # "ahead of the vote", "bracing for a downturn"
+    if (
+        token.dep_ == "dobj"
+        and token.head.lemma_.lower() in cues["prospective_governors"]
+        and token.lemma_.lower() not in cues["plan_nouns"]
+    ):
+        # "announced job cuts", "negotiated the purchase of"; but "announced plans": the
+        # plan itself exists once it is announced, only what it plans is still to come
+        judgement.future = True
     return current
+
+
+def _awaited(token: Token, clause: Token, cues: Cues) -> bool:
+    """An event noun that something waits for or precedes: "ahead of the vote", "pending
+    the decision", "bracing for a downturn", "warned of a recession"; or whose subject
+    complement says it is still due: "the vote is due on Monday"."""
+    if token.pos_ != "NOUN" and token.tag_ != "VBG":
+        return False
+    current = token
+    while current.dep_ == "conj" and current.head.pos_ == token.pos_:
+        current = current.head
+    if current.dep_ == "pobj" or (current.dep_ == "pcomp" and current.tag_ == "VBG"):
+        prep = current.head
+        words = [t.lower_ for t in prep.doc[max(prep.i - 2, 0) : prep.i + 1]]
+        if any(" ".join(words[i:]) in cues["prospective_prepositions"] for i in range(3)):
+            return True  # "ahead of", "in anticipation of", "pending"
+        governor = prep.head
+        if governor.pos_ == "VERB" and prep.dep_ == "prep":
+            phrase = f"{governor.lemma_.lower()} {prep.lower_}"
+            return phrase in cues["prospective_prepositions"]
+    if current.dep_ in ("nsubj", "nsubjpass") and clause.lemma_ == "be" and not _past(clause):
+        return any(
+            c.dep_ == "acomp" and c.lemma_.lower() in cues["future_adjectives"]
+            for c in clause.children
+        )
+    return False
+
+
+def _planned(token: Token, cues: Cues) -> bool:
+    """An event noun or gerund naming what a plan noun plans or a prospect noun foresees:
+    "the rescue plan", "plans on reviving", "fears of a recession"; the plan or the fear
+    exists now, its content is still to come."""
+    if not (token.pos_ == "NOUN" or token.tag_ == "VBG"):
+        return False
+    current = token
+    while current.dep_ in ("compound", "nmod", "pobj", "pcomp", "prep", "conj"):
+        current = current.head
+        lemma = current.lemma_.lower()
+        if current.pos_ == "NOUN" and (
+            lemma in cues["plan_nouns"] or lemma in cues["prospect_nouns"]
+        ):
+            return current.i != token.i
+        if current.pos_ in ("VERB", "AUX") or current.head.i == current.i:
+            return False
+    return False
 
 
 def _own_clause(verb: Token, cues: Cues, judgement: _Judgement) -> None:
@@ -184,6 +253,8 @@ def _own_clause(verb: Token, cues: Cues, judgement: _Judgement) -> None:
                 # states an ability, not an event at some time
                 judgement.generic = judgement.generic or (word == "can" and not _perfect(verb))
                 judgement.future = judgement.future or (lemma != "can" and not _perfect(verb))
+            elif lemma == "must" and not _perfect(verb):
+                judgement.future = True  # "Congress must act": an obligation is still to be met
         elif child.dep_ == "neg" or (child.dep_ == "advmod" and word == "never"):
             judgement.negated = True
         elif child.dep_ == "mark" and lemma in cues["conditional_marks"]:
@@ -204,9 +275,76 @@ def _future_time(child: Token, cues: Cues) -> bool:
     lemmas = {w.lemma_.lower() for w in words}
     if "tomorrow" in lemmas:
         return True
-    return bool(lemmas & {"next", "upcoming", "coming", "later"}) and bool(
+    if (
+        child.dep_ == "prep"
+        and child.lower_ == "in"
+        and any(w.dep_ == "pobj" and w.lower_ == "future" for w in child.children)
+    ):
+        return True  # "in the near future"
+    # "next quarter", "in the coming months", "in the year ahead"
+    return bool(lemmas & {"next", "upcoming", "coming", "later", "ahead"}) and bool(
         lemmas & cues["future_time_units"]
     )
+
+
+def _future_modal(aux: Token, verb: Token, cues: Cues) -> bool:
+    """ "will", "'ll", "shall"; and "would" as the future of the past in reported speech
+    ("said it would stop selling"), not the "would" of a wish or a habit."""
+    if aux.lower_ in cues["future_modals"] or aux.lemma_.lower() in cues["future_modals"]:
+        return True
+    return aux.lemma_.lower() == "would" and _reported(_shared_clause(verb), cues)
+
+
+def _later_year(verb: Token) -> bool:
+    """A year after the article's dateline in a time adjunct of the verb ("closed by 2012",
+    "to exercise by 2018"): the event is still to come when the article was written."""
+    dateline = _dateline_year(verb.doc)
+    if dateline is None:
+        return False
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in _LATER_PREPOSITIONS:
+            years = [_year(t) for t in child.subtree]
+            if any(y is not None and y > dateline for y in years):
+                return True
+    return False
+
+
+_LATER_PREPOSITIONS = frozenset({"by", "in", "until", "till", "through", "before", "from"})
+_MONTHS = frozenset(
+    {
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    }
+)
+
+
+def _year(token: Token) -> int | None:
+    text = token.text
+    if len(text) == 4 and text.isdigit() and text[:2] in ("19", "20"):
+        return int(text)
+    return None
+
+
+def _dateline_year(doc: Doc) -> int | None:
+    """The year of the article's dateline ("January 23 , 2006") near its start, if any."""
+    for token in doc[:80]:
+        year = _year(token)
+        if year is None or token.i < 3:
+            continue
+        before = [t.lower_ for t in doc[token.i - 3 : token.i]]
+        if before[-1] == "," and before[-2].isdigit() and before[-3] in _MONTHS:
+            return year
+    return None
 
 
 def _reported(verb: Token, cues: Cues) -> bool:
@@ -259,17 +397,26 @@ def _governors(clause: Token, cues: Cues, judgement: _Judgement) -> None:
 def _purpose(current: Token, head: Token, cues: Cues, judgement: _Judgement) -> None:
     """A purpose infinitive ("meeting tomorrow to discuss") is a possible future event."""
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children)
-    if infinitive and head.lemma_.lower() not in cues["factive_governors"]:
+    if infinitive and head.lemma_.lower() not in cues["factive_governors"] and not _ranked(head):
         judgement.future = True
     # "will step down when the proceedings are finalized": a time clause of a future event
     # is future too, whatever its tense (English uses the present there)
     temporal = any(
         c.dep_ in ("mark", "advmod") and c.lower_ in _TEMPORAL_MARKS for c in current.children
     )
-    if temporal and any(
-        c.dep_ == "aux" and c.lower_ in cues["future_modals"] for c in head.children
-    ):
+    if temporal and any(c.dep_ == "aux" and _future_modal(c, head, cues) for c in head.children):
         judgement.future = True
+
+
+def _ranked(noun: Token) -> bool:
+    """ "the first woman to lead", "the largest bank to fail": an infinitival relative after
+    an ordinal or a superlative states who did it, not an event still to come."""
+    return noun.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ in ("amod", "nummod")
+        and (c.tag_ in ("JJS", "RBS") or c.ent_type_ == "ORDINAL")
+        or c.lower_ in ("first", "last", "only")
+        for c in noun.children
+    )
 
 
 def _governor(
@@ -322,7 +469,9 @@ def _governor_child(child: Token, current: Token, cues: Cues, judgement: _Judgem
     elif child.dep_ in ("aux", "auxpass") and child.lemma_.lower() in cues["possible_modals"]:
         if current.dep_ in ("xcomp", "acomp"):
             judgement.doubt("POSSIBLE")  # "may want to", "could try to"
-    elif child.dep_ in ("aux", "auxpass") and child.lower_ in cues["future_modals"]:
+            if child.lower_ != "can" and not _perfect(child.head):
+                judgement.future = True  # "may continue to fall": later than now
+    elif child.dep_ in ("aux", "auxpass") and _future_modal(child, child.head, cues):
         if current.dep_ in ("xcomp", "acomp"):  # "will be able to release"
             judgement.future = True
     elif child.dep_ == "mark" and lemma in cues["conditional_marks"]:
