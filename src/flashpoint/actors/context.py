@@ -98,12 +98,32 @@ def place_nouns() -> frozenset[str]:
     return read_list("flashpoint.actors", "place_nouns.txt")
 
 
+def _subject_token(token: Token) -> Token | None:
+    """The subject a token is or names: itself, or the subject it is in apposition to
+    ("Trump's spokesman, Sean Spicer, indicated": Sean Spicer is the subject)."""
+    if token.dep_ in SUBJECTS:
+        return token
+    if token.dep_ != "appos":
+        return None
+    head = outer_noun(token.head)
+    return head if head.dep_ in SUBJECTS else None
+
+
+def outer_noun(noun: Token) -> Token:
+    """The noun phrase an apposition names: "A senior aide to the chancellor, Markus Feld":
+    the parser hangs the name on "chancellor", but it names the aide."""
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.pos_ == "NOUN":
+        return prep.head
+    return noun
+
+
 def is_subject(tokens: list[Token]) -> bool:
-    return any(t.dep_ in SUBJECTS for t in tokens)
+    return any(_subject_token(t) is not None for t in tokens)
 
 
 def is_root_subject(tokens: list[Token]) -> bool:
-    return any(t.dep_ in SUBJECTS and t.head.dep_ == "ROOT" for t in tokens)
+    return any((s := _subject_token(t)) is not None and s.head.dep_ == "ROOT" for t in tokens)
 
 
 def is_copular_subject(tokens: list[Token]) -> bool:

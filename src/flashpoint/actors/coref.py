@@ -32,6 +32,7 @@ MALE = frozenset({"he", "him", "his", "mr", "mr.", "sir", "lord"})
 FEMALE = frozenset({"she", "her", "hers", "ms", "ms.", "mrs", "mrs.", "miss", "dame"})
 GROUP_NOUNS = frozenset({"nations", "countries"})
 COUNTRY_NOUNS = frozenset({"country", "nation"})
+RANKS = frozenset({"vice", "deputy", "assistant", "under", "acting", "former", "ex", "interim"})
 LOOKBACK = 6  # sentences a pronoun may reach back
 
 
@@ -77,14 +78,16 @@ def resolve_references(state: Resolution) -> None:
             _two_nations(ctx, token)
         elif token.lower_ in COUNTRY_NOUNS and _definite(token):
             _the_country(ctx, token)
-        elif _definite(token) and token.dep_ in context.SUBJECTS:
+        elif _definite(token):
             _the_role(ctx, token)
 
 
 def _context(state: Resolution) -> _Context:
     doc = state.doc
     sent_of = [0] * len(doc)
-    for n, sent in enumerate(doc.sents):
+    n = 0  # sentences with words: a stray closing mark or a blank line is not one
+    for sent in doc.sents:
+        n += any(t.is_alpha for t in sent)
         for token in sent:
             sent_of[token.i] = n
     ctx = _Context(state, context.quote_mask(doc), sent_of, [], [])
@@ -100,6 +103,13 @@ def _context(state: Resolution) -> _Context:
 
 
 def _definite(token: Token) -> bool:
+    """ "the editor", and "the President" (tagged NNP when capitalised) of a role noun."""
+    if (
+        token.tag_ == "NNP"
+        and token.is_title
+        and not any(c.dep_ == "compound" for c in token.lefts)
+    ):
+        return token.lower_ not in COUNTRY_NOUNS and any(c.lower_ == "the" for c in token.lefts)
     return token.tag_ == "NN" and any(c.lower_ == "the" for c in token.lefts)
 
 
@@ -164,16 +174,51 @@ def _the_role(ctx: _Context, token: Token) -> None:
     if named is not None:  # "The rebel commander, who goes by the name Abu Tariq"
         _link(ctx, ctx.people, named, start, token.i + 1)
         return
-    if any(child.dep_ in ("relcl", "appos", "acl") for child in token.children):
-        return  # the phrase introduces someone new; it is not a reference back
     noun = token.lower_
+    words = {t.lower_ for t in token.lefts} | {noun}
     described = [
         e for e in ctx.people
-        if e.i < token.i and noun in (ctx.state.drafts[e.key].description or "").lower()
+        if e.i < token.i and _describes(ctx.state.drafts[e.key].description, noun, words)
     ]  # fmt: skip
-    key = described[-1].key if described else _antecedent(ctx, token)
+    # else someone named earlier who held that office on the day ("the president" after
+    # "Trump" in 2019, "The chancellor, who grew up in East Germany" after "Merkel"), from
+    # the knowledge base's office terms
+    holders = [e for e in ctx.people if e.i < token.i and _holds(ctx, e.key, words)]
+    if described:
+        key: str | None = described[-1].key
+    elif holders:
+        key = holders[-1].key
+    elif any(child.dep_ in ("relcl", "appos", "acl") for child in token.children):
+        return  # the phrase introduces someone new; it is not a reference back
+    elif token.dep_ in context.SUBJECTS:
+        key = _antecedent(ctx, token)
+    else:
+        return
     if key is not None:
         _link(ctx, ctx.people, key, start, token.i + 1)
+
+
+def _describes(description: str | None, noun: str, words: set[str]) -> bool:
+    """ "the editor" for "Iran International editor", but "the president" is not the "Vice
+    President": a rank word of the description must be in the mention too."""
+    found = (description or "").lower().replace("-", " ").split()
+    return noun in found and not (RANKS & set(found)) - words
+
+
+def _holds(ctx: _Context, key: str, words: set[str]) -> bool:
+    """Whether the person held, that day, an office the mention's words name: every word of
+    the title before "of" ("President of the United States" -> president) is among them, so
+    "the president" is not the Vice President, nor "the minister" the Prime Minister."""
+    kb_id = ctx.state.drafts[key].kb_id
+    entry = ctx.state.kb.entries.get(kb_id) if kb_id else None
+    day = ctx.state.day
+    if entry is None or day is None:
+        return False
+    for role in entry.roles:
+        head = role.title.lower().split(" of ")[0].split()
+        if head and set(head) <= words and role.holds_on(day):
+            return True
+    return False
 
 
 def _named_in_clause(ctx: _Context, token: Token) -> str | None:
@@ -181,6 +226,8 @@ def _named_in_clause(ctx: _Context, token: Token) -> str | None:
     for child in token.children:
         if child.dep_ not in ("relcl", "appos", "acl"):
             continue
+        if child.dep_ == "appos" and context.outer_noun(token) is not token:
+            continue  # "an aide to the chancellor, Markus Feld": the name is the aide's
         for inner in child.subtree:
             key = ctx.state.token_key.get(inner.i, "")
             if key.startswith("person:"):

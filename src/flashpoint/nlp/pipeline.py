@@ -4,9 +4,23 @@ from __future__ import annotations
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from flashpoint.errors import ModelError
 from flashpoint.settings import Settings
+
+PARAGRAPHS = "flashpoint_paragraphs"
+
+
+@Language.component(PARAGRAPHS)
+def paragraph_sentences(doc: Doc) -> Doc:
+    """A blank line ends a sentence: the parser otherwise runs a heading ("Still Talking")
+    or a caption into the next paragraph's first sentence and takes its subject as an object.
+    A single line break does not (hard-wrapped text)."""
+    for token in doc[:-1]:
+        if token.is_space and token.text.count("\n") >= 2:
+            doc[token.i + 1].is_sent_start = True
+    return doc
 
 
 def build_nlp(settings: Settings) -> Language:
@@ -21,4 +35,7 @@ def build_nlp(settings: Settings) -> Language:
         ) from exc
     # Articles up to the configured limit must parse; spaCy's default guard is 1M chars.
     nlp.max_length = max(nlp.max_length, settings.max_chars + 1)
+    first = "parser" if "parser" in nlp.pipe_names else None
+    if first is not None:
+        nlp.add_pipe(PARAGRAPHS, before=first)
     return nlp

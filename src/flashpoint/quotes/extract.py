@@ -74,12 +74,35 @@ def _attribute(
         verb = _cue_inside_unclosed(doc, found, lexicon)
     if verb is None and raw.single:
         return None  # ‘...’ is a quote only when a cue says so; otherwise a title or term
-    if verb is None:
+    embedded = _embedded_subject(doc, raw)
+    if verb is None and embedded is None:
         found.inherit = True
         return found
-    found.cue = _cue_span(verb)
-    found.subject = _subject(verb)
+    if verb is not None:
+        found.cue = _cue_span(verb)
+        found.subject = _subject(verb)
+    found.subject = found.subject or embedded
     return found
+
+
+def _embedded_subject(doc: Doc, raw: RawQuote) -> Token | None:
+    """For a quote inside a sentence of the reporter's ("The President praised the “...”",
+    "Kaplan sent out fake emails to “...”"): the subject of the sentence's main verb, when
+    it stands outside the quote. None for a quote that opens its sentence."""
+    span = doc.char_span(raw.opens[0], raw.opens[0] + 1, alignment_mode="expand")
+    if span is None:
+        return None
+    sent = span[0].sent
+    if not any(t.idx < raw.opens[0] and not (t.is_space or t.is_punct) for t in sent):
+        return None
+    inside = [(start, end) for start, end in raw.parts]
+    for child in sent.root.children:
+        outside = not any(a - 1 <= child.idx < b + 1 for a, b in inside)
+        # a named or described subject only: a bare pronoun there is too often the narrator's
+        # "he" of someone else in fiction, and inheriting the last speaker does better
+        if child.dep_ in ("nsubj", "nsubjpass") and outside and child.pos_ != "PRON":
+            return child
+    return None
 
 
 def _cue_inside_unclosed(doc: Doc, found: _Found, lexicon: QuoteLexicon) -> Token | None:
@@ -163,17 +186,29 @@ def _cue_span(verb: Token) -> tuple[int, int]:
     return start, verb.idx + len(verb.text)
 
 
-def _subject(verb: Token) -> Token | None:
-    """Who speaks: the verb's subject, the noun a participle modifies, a conjunct's subject."""
+RELATIVE = frozenset({"who", "that", "which"})
+# a participle or infinitive cue takes its subject from the verb it hangs on: "Giuliani said,
+# adding: “...”", "Trump told reporters, hours after saying that “...”"
+_CLIMB = frozenset({"conj", "advcl", "xcomp", "pcomp"})
+
+
+def _subject(verb: Token, depth: int = 0) -> Token | None:
+    """Who speaks: the verb's subject, the noun a participle modifies, or the subject of the
+    verb a conjunct, participle or infinitive cue hangs on."""
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in ("it", "there"):
+            if child.lower_ in RELATIVE and verb.dep_ == "relcl":
+                return verb.head  # "said Trump, who said there would be a “...”"
             return child
     if verb.pos_ == "NOUN":  # a mis-tagged gerund: its 'compound' is the speaker
         return next((c for c in verb.children if c.dep_ in ("compound", "nmod", "poss")), None)
     if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head
-    if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
-        return _subject(verb.head)
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.dep_ == "prep":
+        head = head.head
+    if verb.dep_ in _CLIMB and head.pos_ in ("VERB", "AUX") and head.i != verb.i and depth < 3:
+        return _subject(head, depth + 1)
     return None
 
 
@@ -182,11 +217,10 @@ def _subject(verb: Token) -> Token | None:
 
 def _indirect_quotes(doc: Doc, direct: list[_Found], lexicon: QuoteLexicon) -> list[_Found]:
     quoted = [(a, b) for f in direct for a, b in f.parts]
-    cues = {f.cue for f in direct if f.cue}
     out: list[_Found] = []
     for token in doc:
         found = _indirect_at(token, lexicon)
-        if found is None or found.cue in cues or _mostly_quoted(found.parts[0], quoted):
+        if found is None or _mostly_quoted(found.parts[0], quoted):
             continue
         out.append(found)
     return out

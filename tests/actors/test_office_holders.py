@@ -1,0 +1,38 @@
+"""Definite role nouns linked to the person who held that office (actors/coref.py)."""
+
+from __future__ import annotations
+
+import flashpoint
+
+
+def _mentions(engine, text: str, published: str) -> dict[str, list[str]]:
+    analysis = engine.analyze(flashpoint.make_article(text, published=published))
+    return {a.name: [m.text for m in a.mentions] for a in analysis.actors}
+
+
+def test_the_president_is_the_office_holder_named_before(engine):
+    text = (
+        "Donald Trump spoke to Vice President Mike Pence by phone on Monday.\n\n"
+        "Later the President signed the order."
+    )
+    mentions = _mentions(engine, text, "2019-05-06")
+    assert "the President" in mentions["Donald Trump"]
+    assert "the President" not in mentions.get("Mike Pence", [])
+
+
+def test_the_office_must_be_held_on_the_day(engine):
+    # in 2010 Trump held no office: "the president" is not linked to him by the office rule
+    text = "Donald Trump met Barack Obama in New York.\n\nThe president praised the city."
+    mentions = _mentions(engine, text, "2010-05-06")
+    assert "The president" in mentions["Barack Obama"]
+    assert "The president" not in mentions["Donald Trump"]
+
+
+def test_an_apposition_after_a_prepositional_phrase_names_the_whole_phrase(engine):
+    text = (
+        "Angela Merkel arrived in Paris on Monday.\n\n"
+        "An aide to the chancellor, Markus Feld, described the talks as frank."
+    )
+    mentions = _mentions(engine, text, "2019-03-12")
+    assert "the chancellor" in mentions["Angela Merkel"]
+    assert "the chancellor" not in mentions.get("Markus Feld", [])
