@@ -118,6 +118,12 @@ def outer_noun(noun: Token) -> Token:
     return noun
 
 
+def misread_modal(token: Token) -> bool:
+    """ "May told parliament": a capitalised "May" the parser took for the modal, though a
+    modal never comes before a past or third-person verb. It is the subject."""
+    return token.dep_ == "aux" and token.is_title and token.head.tag_ in ("VBD", "VBZ")
+
+
 def is_subject(tokens: list[Token]) -> bool:
     return any(_subject_token(t) is not None for t in tokens)
 

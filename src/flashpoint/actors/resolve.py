@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 
 import spacy
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.util import filter_spans
 
 from flashpoint.actors import context
-from flashpoint.actors.coref import resolve_references
+from flashpoint.actors.coref import link_office_holders, resolve_references
 from flashpoint.actors.draft import Draft, Hit, Resolution
 from flashpoint.actors.index import ActorIndex
 from flashpoint.actors.kb import KnowledgeBase
@@ -65,12 +65,14 @@ class ActorResolver:
         state = Resolution(doc=doc, article=article, kb=self.kb, cities=self.cities)
         hits = _outside_person_names(doc, self.hits(doc, day=article.published))
         _resolve_people(state, hits)
+        _bare_surnames(state)
         _resolve_ner(state, hits)
         for hit in hits:
             if not state.claimed(hit.start, hit.end):
                 _resolve_hit(state, hit)
         resolve_references(state)
         resolve_roles(state)
+        link_office_holders(state)
         place_titled_people(state)
         return state.build()
 
@@ -95,11 +97,50 @@ def _outside_person_names(doc: Doc, hits: list[Hit]) -> list[Hit]:
 
     def inside(hit: Hit) -> bool:
         kind = hit.entry.kind if hit.entry is not None else None
+        if kind == "person":
+            return _someone_else(doc, hit, people)
         return kind in ("country", "region") and any(
             s <= hit.start and hit.end <= e and (s, e) != (hit.start, hit.end) for s, e in people
         )
 
     return [hit for hit in hits if not inside(hit)]
+
+
+def _someone_else(doc: Doc, hit: Hit, people: list[tuple[int, int]]) -> bool:
+    """A known surname inside a longer name with another first name: "Trump" in "Ivanka
+    Trump" is not Donald Trump (titles and honorifics before the surname do not count)."""
+    assert hit.entry is not None
+    if hit.end - hit.start != 1:
+        return False
+    first_names = {name.split()[0].lower() for name in (hit.entry.name,) if " " in name}
+    previous = doc[hit.start - 1] if hit.start > 0 else None
+    if (
+        previous is not None
+        and previous.pos_ == "PROPN"
+        and previous.is_title
+        and previous.lower_ not in first_names | context.HONORIFICS
+        and not _titled(previous)
+    ):
+        return True  # "Ivanka Trump" where the model saw no PERSON entity
+    for start, end in people:
+        if not (start <= hit.start and hit.end <= end) or (start, end) == (hit.start, hit.end):
+            continue
+        before = [t for t in doc[start : hit.start] if t.is_alpha and t.is_title]
+        named = [t for t in before if t.lower_ not in context.HONORIFICS and not _titled(t)]
+        if named and named[-1].lower_ not in first_names:
+            return True
+    return False
+
+
+def _titled(token: Token) -> bool:
+    return token.lemma_.lower() in _ROLE_WORDS
+
+
+_ROLE_WORDS = frozenset(
+    ("president", "minister", "senator", "sen", "rep", "representative", "governor", "gov",
+     "secretary", "general", "gen", "chancellor", "king", "queen", "prince", "pope", "judge",
+     "speaker", "leader", "chairman", "director", "ambassador", "vice", "prime", "premier")
+)  # fmt: skip
 
 
 def _ensure_sentences(doc: Doc) -> None:
@@ -125,6 +166,24 @@ def _resolve_people(state: Resolution, hits: list[Hit]) -> None:
     people += _ner_people(state, hits)
     for hit in sorted(people, key=lambda h: h.start):
         _person(state, hits, hit)
+
+
+def _bare_surnames(state: Resolution) -> None:
+    """ "May told parliament" after "Theresa May": a person's surname alone, as the subject
+    of a verb, is that person even where the model reads a month or nothing at all."""
+    surnames: dict[str, Draft] = {}
+    for draft in state.drafts.values():
+        parts = draft.name.split()
+        if draft.kind == "person" and len(parts) > 1 and parts[-1][:1].isupper():
+            surnames.setdefault(parts[-1], draft)
+    for token in state.doc:
+        person = surnames.get(token.text)
+        if person is None or token.i in state.token_key:
+            continue
+        if token.dep_ not in context.SUBJECTS and not context.misread_modal(token):
+            continue
+        if any(start <= token.i for start, _ in person.spans):
+            state.mention(person, token.i, token.i + 1)
 
 
 def _ner_people(state: Resolution, hits: list[Hit]) -> list[Hit]:

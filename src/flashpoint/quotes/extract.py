@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
+from flashpoint.actors.context import misread_modal
 from flashpoint.actors.index import ActorIndex
 from flashpoint.models import Actor, Article, Quote, Span
 from flashpoint.quotes.lexicon import QuoteLexicon, load_lexicon
@@ -196,6 +197,8 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
     """Who speaks: the verb's subject, the noun a participle modifies, or the subject of the
     verb a conjunct, participle or infinitive cue hangs on."""
     for child in verb.children:
+        if misread_modal(child):
+            return child  # "May told parliament"
         if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in ("it", "there"):
             if child.lower_ in RELATIVE and verb.dep_ == "relcl":
                 return verb.head  # "said Trump, who said there would be a “...”"
