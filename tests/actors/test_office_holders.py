@@ -36,3 +36,31 @@ def test_an_apposition_after_a_prepositional_phrase_names_the_whole_phrase(engin
     mentions = _mentions(engine, text, "2019-03-12")
     assert "the chancellor" in mentions["Angela Merkel"]
     assert "the chancellor" not in mentions.get("Markus Feld", [])
+
+
+def test_a_known_surname_after_another_first_name_is_someone_else(engine):
+    text = "Ivanka Trump met Moon Jae-in in Seoul.\n\nPresident Donald Trump praised the talks."
+    mentions = _mentions(engine, text, "2018-02-26")
+    assert "Ivanka Trump" not in mentions["Donald Trump"]
+
+
+def test_a_bare_surname_the_parser_reads_as_a_modal_is_the_person(engine):
+    text = (
+        "Prime Minister Theresa May postponed the vote.\n\n"
+        '"The deal would be rejected," May told parliament.'
+    )
+    analysis = engine.analyze(flashpoint.make_article(text, published="2018-12-10"))
+    may = next(a for a in analysis.actors if a.name == "Theresa May")
+    assert [q.speaker for q in analysis.quotes if q.kind == "direct"] == [may.id]
+
+
+def test_a_bare_office_is_not_the_last_speaker(engine):
+    text = (
+        'Boris Johnson said: "We will deliver."\n\n'
+        'The queen sent a message to the nation: "We will meet again."'
+    )
+    analysis = engine.analyze(flashpoint.make_article(text, published="2020-04-05"))
+    johnson = next(a for a in analysis.actors if a.name == "Boris Johnson")
+    last = [q for q in analysis.quotes if q.kind == "direct"][-1]
+    assert last.content.text.startswith("We will meet again")
+    assert last.speaker != johnson.id
