@@ -75,15 +75,61 @@ def _attribute(
         verb = _cue_inside_unclosed(doc, found, lexicon)
     if verb is None and raw.single:
         return None  # ‘...’ is a quote only when a cue says so; otherwise a title or term
+    source = _source_after(doc, raw) if raw.close is not None else None
+    if source is not None:  # "“...,” according to the BBC", "“...,” as Carter put it"
+        found.subject = source
+        return found
     embedded = _embedded_subject(doc, raw)
     if verb is None and embedded is None:
         found.inherit = True
         return found
     if verb is not None:
         found.cue = _cue_span(verb)
-        found.subject = _subject(verb)
+        # this quote as cut at an inner cue ('“..., Ms Tembo said.'), and every other quote
+        spans = found.parts + [part for q in raws if q is not raw for part in q.parts]
+        found.subject = _outside(_subject(verb), spans) or _after_close(doc, raw, verb)
     found.subject = found.subject or embedded
     return found
+
+
+def _outside(subject: Token | None, spans: list[tuple[int, int]]) -> Token | None:
+    """A cue's subject, unless the parser took it from inside a quote ("“The bottom line:
+    ...” said Larry Johnson" parsed with "line" as the subject)."""
+    if subject is None or any(a <= subject.idx < b for a, b in spans):
+        return None
+    return subject
+
+
+def _after_close(doc: Doc, raw: RawQuote, verb: Token) -> Token | None:
+    """The speaker named between the closing mark and the cue, or right after the cue
+    ("“...,” Florida Sen. Marco Rubio said", "“...,” said former CIA analyst Larry Johnson")."""
+    if raw.close is None or verb.idx < raw.close:
+        return None
+    after = [t for t in doc[verb.i + 1 : verb.i + 8] if t.pos_ == "PROPN"]
+    between = [t for t in _tokens_between(doc, raw.close + 1, verb.idx) if t.pos_ == "PROPN"]
+    names = between or after
+    return names[-1] if between else (names[0] if names else None)
+
+
+def _source_after(doc: Doc, raw: RawQuote) -> Token | None:
+    """ "according to X" or "as X put it" right after the closing mark, in the same sentence."""
+    assert raw.close is not None
+    tokens = _tokens_between(doc, raw.close + 1, min(len(doc.text), raw.close + 80))
+    tokens = [t for t in tokens if t.idx > raw.close][:6]
+    for index, token in enumerate(tokens):
+        if token.text in SENTENCE_END or token.text in QUOTE_CHARS:
+            return None
+        if (
+            token.lower_ == "according"
+            and index + 1 < len(tokens)
+            and tokens[index + 1].lower_ == "to"
+        ):
+            objects = [c for c in tokens[index + 1].children if c.dep_ == "pobj"]
+            return objects[0] if objects else None
+        if token.lower_ == "as" and token.dep_ == "mark" and token.head.lemma_ == "put":
+            subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
+            return subjects[0] if subjects else None
+    return None
 
 
 def _embedded_subject(doc: Doc, raw: RawQuote) -> Token | None:
@@ -384,16 +430,16 @@ def _resolve(
     quoted = [part for item in found if item.kind == "direct" for part in item.parts]
     last: tuple[str | None, str | None] = (None, None)
     last_actor: str | None = None  # the latest named speaker, for 'he'/'she' cues
-    last_direct_end = -1
+    last_end = -1  # where the last quote (direct, or a cued indirect one) ended
     for item in found:
         speaker, text = _speaker(item, actors, lexicon, last_actor, quoted)
-        if item.inherit and _follows_paragraph(doc.text, last_direct_end, item.start):
-            speaker, text = last
-        if speaker is not None or text is not None:
-            last = (speaker, text)
+        if item.inherit and _follows_paragraph(doc.text, last_end, item.start):
+            speaker, text = last  # "..., Dalton says." then a paragraph of her words
         last_actor = speaker or last_actor
-        if item.kind == "direct":
-            last_direct_end = item.parts[-1][1]
+        end = max(item.parts[-1][1], item.cue[1] if item.cue else -1)
+        counts = item.kind == "direct" or item.cue is not None
+        if counts and end >= last_end and (speaker is not None or text is not None):
+            last, last_end = (speaker, text), end  # the quote that ends last speaks on
         quotes.extend(_quotes_of(item, article, speaker, text, len(quotes)))
     return quotes
 
