@@ -75,8 +75,11 @@ def _attribute(
         verb = _cue_inside_unclosed(doc, found, lexicon)
     if verb is None and raw.single:
         return None  # ‘...’ is a quote only when a cue says so; otherwise a title or term
-    source = _source_after(doc, raw) if raw.close is not None else None
-    if source is not None:  # "“...,” according to the BBC", "“...,” as Carter put it"
+    # "“...,” according to the BBC", "“...,” as Carter put it"; but in "“...,” Tusk said,
+    # according to Reuters" the agency only relays what Tusk said
+    cued = verb is not None and _subject(verb) is not None
+    source = _source_after(doc, raw) if raw.close is not None and not cued else None
+    if source is not None:
         found.subject = source
         return found
     embedded = _embedded_subject(doc, raw)
@@ -101,14 +104,25 @@ def _outside(subject: Token | None, spans: list[tuple[int, int]]) -> Token | Non
 
 
 def _after_close(doc: Doc, raw: RawQuote, verb: Token) -> Token | None:
-    """The speaker named between the closing mark and the cue, or right after the cue
-    ("“...,” Florida Sen. Marco Rubio said", "“...,” said former CIA analyst Larry Johnson")."""
+    """The speaker named beside a cue that follows the quote: between the closing mark and
+    the cue ("“...,” Florida Sen. Marco Rubio said"), or right after it when nothing else
+    stands between ("“...,” said former CIA analyst Larry Johnson"): a person's name first."""
     if raw.close is None or verb.idx < raw.close:
         return None
-    after = [t for t in doc[verb.i + 1 : verb.i + 8] if t.pos_ == "PROPN"]
-    between = [t for t in _tokens_between(doc, raw.close + 1, verb.idx) if t.pos_ == "PROPN"]
-    names = between or after
-    return names[-1] if between else (names[0] if names else None)
+    between = [t for t in _tokens_between(doc, raw.close + 1, verb.idx) if not t.is_punct]
+    if between:
+        names = [t for t in between if t.pos_ == "PROPN"]
+    else:
+        names = []
+        for token in doc[verb.i + 1 : min(verb.i + 8, verb.sent.end)]:
+            if token.is_punct or "\n" in token.text_with_ws:
+                break
+            if token.pos_ == "PROPN":
+                names.append(token)
+    people = [t for t in names if t.ent_type_ == "PERSON"]
+    if people:
+        return people[0]
+    return names[-1] if between and names else None
 
 
 def _source_after(doc: Doc, raw: RawQuote) -> Token | None:
@@ -124,8 +138,10 @@ def _source_after(doc: Doc, raw: RawQuote) -> Token | None:
             and index + 1 < len(tokens)
             and tokens[index + 1].lower_ == "to"
         ):
+            # a named source ("the BBC"), not "an informal translation"
             objects = [c for c in tokens[index + 1].children if c.dep_ == "pobj"]
-            return objects[0] if objects else None
+            named = [o for o in objects if any(t.pos_ == "PROPN" for t in o.subtree)]
+            return named[0] if named else None
         if token.lower_ == "as" and token.dep_ == "mark" and token.head.lemma_ == "put":
             subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
             return subjects[0] if subjects else None
