@@ -28,7 +28,7 @@ from flashpoint.quotes.marks import PARAGRAPH_BREAK, RawQuote, find_direct_quote
 
 QUOTE_CHARS = frozenset('“”„"‘’')
 SENTENCE_END = frozenset(".!?")
-CUE_AFTER_WINDOW = 10
+CUE_AFTER_WINDOW = 16  # '“...,” Dr. Xi Li, lead researcher on the project, wrote'
 CUE_BEFORE_WINDOW = 40
 PRONOUN_LOOKBACK = 300  # tokens
 PRONOUNS = frozenset({"he", "she", "him", "her"})
@@ -82,6 +82,9 @@ def _attribute(
     if source is not None:
         found.subject = source
         return found
+    if verb is None and raw.close is not None and (named := _bare_name_after(doc, raw)):
+        found.subject = named  # "“...” White House spokeswoman Sarah Sanders."
+        return found
     embedded = _embedded_subject(doc, raw)
     if verb is None and embedded is None:
         found.inherit = True
@@ -123,6 +126,24 @@ def _after_close(doc: Doc, raw: RawQuote, verb: Token) -> Token | None:
     if people:
         return people[0]
     return names[-1] if between and names else None
+
+
+def _bare_name_after(doc: Doc, raw: RawQuote) -> Token | None:
+    """A name and nothing else after the closing mark, up to the full stop: the newswire
+    shorthand '“...,” White House spokeswoman Sarah Sanders.'"""
+    assert raw.close is not None
+    tokens = [t for t in _tokens_between(doc, raw.close + 1, len(doc.text)) if t.idx > raw.close]
+    phrase: list[Token] = []
+    for token in tokens[:12]:
+        if token.text in SENTENCE_END:
+            break
+        if token.pos_ in ("VERB", "AUX") or token.text in QUOTE_CHARS or "\n" in token.text:
+            return None
+        phrase.append(token)
+    else:
+        return None
+    people = [t for t in phrase if t.ent_type_ == "PERSON"]
+    return people[-1] if people else None
 
 
 def _source_after(doc: Doc, raw: RawQuote) -> Token | None:
@@ -272,6 +293,11 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
     head = verb.head
     if verb.dep_ == "pcomp" and head.dep_ == "prep":
         head = head.head
+    if verb.dep_ in _CLIMB and verb.dep_ != "conj":
+        # "Trump said North Korea would be a big subject, calling it ...": the parser hangs
+        # the participle on the reported clause; the one calling is the one who said it
+        while head.dep_ == "ccomp" and head.head.lemma_.lower() in load_lexicon().reporting_verbs:
+            head = head.head
     if verb.dep_ in _CLIMB and head.pos_ in ("VERB", "AUX") and head.i != verb.i and depth < 3:
         return _subject(head, depth + 1)
     return None
