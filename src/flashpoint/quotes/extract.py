@@ -279,9 +279,12 @@ _CLIMB = frozenset({"conj", "advcl", "xcomp", "pcomp"})
 def _subject(verb: Token, depth: int = 0) -> Token | None:
     """Who speaks: the verb's subject, the noun a participle modifies, or the subject of the
     verb a conjunct, participle or infinitive cue hangs on."""
+    reporting = verb.lemma_.lower() in load_lexicon().reporting_verbs
     for child in verb.children:
         if misread_modal(child):
             return child  # "May told parliament"
+        if child.dep_ == "nsubj" and child.lower_ == "it" and reporting:
+            return child  # "“...,” it said": the organisation that spoke before
         if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in ("it", "there"):
             if child.lower_ in RELATIVE and verb.dep_ == "relcl":
                 return verb.head  # "said Trump, who said there would be a “...”"
@@ -516,9 +519,33 @@ def _speaker(
     if subject.lower_ in PRONOUNS:
         found = _recent_subject(subject, actors, quoted, lexicon)
         return found or last_actor or _nearest_person(subject, actors, quoted), text
+    if subject.lower_ == "it":
+        return _recent_body(subject, actors, quoted), text
     if subject.lemma_.lower() in lexicon.unnamed_speakers:
-        return _affiliation(subject, actors), text
+        own = [actors.actor_of(t) for t in subject.lefts]  # "an ICE spokesperson"
+        body = next((a for a in own if a is not None and a.kind != "person"), None)
+        found = body.id if body else _affiliation(subject, actors)
+        return found or _recent_body(subject, actors, quoted), text
     return None, text
+
+
+def _recent_body(subject: Token, actors: ActorIndex, quoted: list[tuple[int, int]]) -> str | None:
+    """ "it said", "a spokesperson said", "the statement said": the organisation (or country)
+    that was last the subject of a clause, outside quotes, in this or the two sentences before."""
+    doc = subject.doc
+    sentences = list(doc.sents)
+    here = next((n for n, s in enumerate(sentences) if s.start <= subject.i < s.end), 0)
+    for sent in reversed(sentences[max(0, here - 2) : here + 1]):
+        for token in reversed(list(sent)):
+            if token.i >= subject.i or any(a <= token.idx < b for a, b in quoted):
+                continue
+            if token.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            for name in [token, *token.children]:
+                actor = actors.actor_of(name)
+                if actor is not None and actor.kind in ("organization", "country"):
+                    return actor.id
+    return None
 
 
 def _recent_subject(
