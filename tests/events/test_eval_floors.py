@@ -12,11 +12,12 @@ from flashpoint.evaluation import conflibert, factuality, gsr
 
 pytestmark = pytest.mark.shared
 
-FLOORS = {  # measured 2026-11-25 (accuracy push): gsr 0.783 / 0.773 / 0.457; meantime 0.510 /
-    # 0.538 / 0.493; conflibert 0.605 / 0.567; meantime time 0.519 after the time rules
-    "plover-gsr": {"type_accuracy": 0.76, "type_macro_f1": 0.75, "full_record_match": 0.44},
-    "meantime": {"certainty_macro_f1": 0.48, "polarity_macro_f1": 0.51, "time_macro_f1": 0.50},
-    "conflibert": {"accuracy": 0.58, "macro_f1": 0.55},
+FLOORS = {  # measured 2026-11-25 (second push): gsr 0.801 / 0.789 / 0.559; meantime 0.510 /
+    # 0.538 / 0.519; conflibert 0.619 / 0.578. The full-record and MEANTIME floors sit at the
+    # issue's targets (0.55, 0.50), closer than 0.02 to the measured value on purpose.
+    "plover-gsr": {"type_accuracy": 0.78, "type_macro_f1": 0.77, "full_record_match": 0.55},
+    "meantime": {"certainty_macro_f1": 0.50, "polarity_macro_f1": 0.52, "time_macro_f1": 0.50},
+    "conflibert": {"accuracy": 0.60, "macro_f1": 0.56},
 }
 SUITES = {"plover-gsr": gsr, "meantime": factuality, "conflibert": conflibert}
 
