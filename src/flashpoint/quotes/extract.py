@@ -480,6 +480,16 @@ def _resolve(
         speaker, text = _speaker(item, actors, lexicon, last_actor, quoted)
         if item.inherit and _follows_paragraph(doc.text, last_end, item.start):
             speaker, text = last  # "..., Dalton says." then a paragraph of her words
+        elif (  # "“...,” he said" right after someone else's quote: the last speaker goes
+            # on (news; measured on news-quotes dev +0.011, litbank dialogue -0.017)
+            item.subject is not None
+            and item.subject.lower_ in PRONOUNS
+            and last[0] is not None
+            and _follows_paragraph(doc.text, last_end, item.start)
+            and actors.get(last[0]).kind == "person"
+            and _gender_fits(item.subject, actors.get(last[0]))
+        ):
+            speaker = last[0]
         last_actor = speaker or last_actor
         end = max(item.parts[-1][1], item.cue[1] if item.cue else -1)
         counts = item.kind == "direct" or item.cue is not None
@@ -487,6 +497,19 @@ def _resolve(
             last, last_end = (speaker, text), end  # the quote that ends last speaks on
         quotes.extend(_quotes_of(item, article, speaker, text, len(quotes)))
     return quotes
+
+
+MALE = frozenset({"he", "him", "his", "mr", "mr.", "sir"})
+FEMALE = frozenset({"she", "her", "hers", "ms", "ms.", "mrs", "mrs.", "miss", "dame"})
+
+
+def _gender_fits(pronoun: Token, actor: Actor) -> bool:
+    """Whether the actor's mentions ("Mr Novak", "she") show no gender other than the
+    pronoun's."""
+    wanted = MALE if pronoun.lower_ in MALE else FEMALE
+    other = FEMALE if wanted is MALE else MALE
+    firsts = {m.text.split()[0].lower() for m in actor.mentions if m.text.split()}
+    return not firsts & other
 
 
 def _follows_paragraph(text: str, previous_end: int, start: int) -> bool:
