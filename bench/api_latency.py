@@ -109,7 +109,7 @@ INSERT INTO events
     FROM events e, copies c WHERE e.article_id NOT LIKE '%~%';
 INSERT INTO event_parties
     SELECT p.article_id || '~' || c.r, p.event_id, p.role, p.position, p.ref,
-           coalesce(k2.code, p.code), p.sector, p.text
+           coalesce(k2.code, p.code), p.sector, p.text, p.inferred
     FROM event_parties p CROSS JOIN copies c
     LEFT JOIN codes k ON k.code = p.code
     LEFT JOIN codes k2 ON k2.i = (k.i + c.r * 7) % k.n
