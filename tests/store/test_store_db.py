@@ -204,3 +204,20 @@ def test_inferred_parties_are_stored_with_their_reason(db, engine):
         ).fetchall()
     assert ("actor", "SRB", "Serbia", None) in rows
     assert ("recipient", "MNE", "Montenegro", "location") in rows
+
+
+def test_event_rows_say_which_parties_were_inferred(db, engine):
+    from flashpoint.store.queries import events_sql
+
+    text = "Serbia lifted the night curfew in Montenegro on Sunday."
+    analysis = engine.analyze(Article(id="curfew", text=text, published=dt.date(2000, 1, 2)))
+    with Store.open(db) as store:
+        store.write([analysis])
+    with duckdb.connect(str(db), read_only=True) as conn:
+        sql, params = events_sql()
+        cursor = conn.execute(sql, params)
+        names = [d[0] for d in cursor.description]
+        rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+    lifted = next(r for r in rows if r["recipient"] == ["MNE"])
+    assert lifted["actor_inferred"] == [None]
+    assert lifted["recipient_inferred"] == ["location"]

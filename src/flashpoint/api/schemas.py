@@ -50,6 +50,9 @@ class EventOut(BaseModel):
     recipient: list[str | None] = []
     actor_text: list[str | None] = []
     recipient_text: list[str | None] = []
+    # why a party's code was filled in (null: stated in the clause; "location", "domestic")
+    actor_inferred: list[str | None] = []
+    recipient_inferred: list[str | None] = []
     date_text: str | None = None
     location: dict[str, Any] | None = None
     evidence_start: int | None = None

@@ -164,7 +164,11 @@ def events_sql(
                    list(p.sector ORDER BY p.position) FILTER (WHERE p.role = 'actor')
                        AS actor_sector,
                    list(p.sector ORDER BY p.position) FILTER (WHERE p.role = 'recipient')
-                       AS recipient_sector
+                       AS recipient_sector,
+                   list(p.inferred ORDER BY p.position) FILTER (WHERE p.role = 'actor')
+                       AS actor_inferred,
+                   list(p.inferred ORDER BY p.position) FILTER (WHERE p.role = 'recipient')
+                       AS recipient_inferred
             FROM event_parties p SEMI JOIN picked USING (article_id, event_id)
             GROUP BY p.article_id, p.event_id)
         SELECT f.article_id, f.event_id, f.day, f.type, f.mode, f.context, f.cameo,
@@ -174,6 +178,8 @@ def events_sql(
                coalesce(p.recipient_text, []) AS recipient_text,
                coalesce(p.actor_sector, []) AS actor_sector,
                coalesce(p.recipient_sector, []) AS recipient_sector,
+               coalesce(p.actor_inferred, []) AS actor_inferred,
+               coalesce(p.recipient_inferred, []) AS recipient_inferred,
                f.date, f.date_precision, f.date_text, f.location,
                f.evidence_start, f.evidence_end, f.evidence_text,
                f.trigger_start, f.trigger_end, f.trigger_text, f.confidence,
