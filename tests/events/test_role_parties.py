@@ -82,3 +82,16 @@ def test_no_recipient_is_inferred_from_a_venue_or_a_region(engine, text):
 def test_an_unnamed_official_facing_a_state_stays_unplaced(engine):
     event = _event(engine, "President Tomas Varga condemned Russia for the missile strike.")
     assert event.actor and all(p.code is None for p in event.actor)
+
+
+def test_force_abroad_says_nothing_of_the_victims_country(engine):
+    event = _event(engine, "Vladimir Putin murdered 298 civilians.")
+    civilians = [p for p in event.recipient if p.sector == "CVL"]
+    assert civilians and all(p.code is None for p in civilians)
+
+
+def test_a_visit_needs_a_visitor_from_elsewhere(engine):
+    analysis = engine.analyze(
+        flashpoint.make_article("Tom Blake met with farmers in Hartford.", published="2019-01-01")
+    )
+    assert all(p.inferred is None for e in analysis.events for p in e.recipient)

@@ -13,7 +13,9 @@ stage so each event has the place tied to its trigger:
 * **domestic**: an unplaced domestic group facing one country's side is of that country
   ("the Sudanese government accused Darfur rebels"); an unplaced official facing rebels or
   protesters is their government; a protest with no named target is against the protesters'
-  own government.
+  own government. In material conflict (QuadClass 4) only facing the police or authorities
+  ("Kenyan police arrested protesters"): "Putin murdered 298 civilians" or "troops killed
+  militants" say nothing of the victims' country.
 
 Soldiers are left alone (troops abroad are common), and so are unnamed persons in office
 facing a state (a president hosting a foreign one). Every code set here is marked with
@@ -43,8 +45,9 @@ def fill_implied(events: list[Event], actors: ActorIndex) -> None:
             for party in (*event.actor, *event.recipient):
                 if _unplaced_domestic(party, actors, facing_state=True):
                     _infer(party, country, "location")
-        _domestic(event.actor, event.recipient, actors)
-        _domestic(event.recipient, event.actor, actors)
+        material = event.quad_class == 4
+        _domestic(event.actor, event.recipient, actors, material=material)
+        _domestic(event.recipient, event.actor, actors, material=material)
         if not event.recipient and event.actor:
             event.recipient = _implied_recipient(event, country)
 
@@ -58,7 +61,7 @@ def _location_country(event: Event) -> str | None:
 def _implied_recipient(event: Event, country: str | None) -> list[Party]:
     own = _countries(event.actor)
     # a meeting's venue is not a party; a visit's host country is ("arrived in Amman")
-    visit = event.type != "CONSULT" or (len(event.actor) == 1 and country not in own)
+    visit = event.type != "CONSULT" or (len(event.actor) == 1 and bool(own) and country not in own)
     if country is not None and visit:
         text = str((event.location or {}).get("text") or "")
         return [Party(None, country, None, text, inferred="location")]
@@ -67,10 +70,13 @@ def _implied_recipient(event: Event, country: str | None) -> list[Party]:
     return []
 
 
-def _domestic(side: list[Party], other: list[Party], actors: ActorIndex) -> None:
+def _domestic(side: list[Party], other: list[Party], actors: ActorIndex, *, material: bool) -> None:
     countries = _countries(other)
     if len(countries) != 1:
         return
+    if material and not any(p.sector == "GOV" and not _person(p, actors) for p in other):
+        return  # force at home is the police's or the authorities', not a leader's or troops'
+
     facing_state = not any(p.sector in NON_STATE for p in other)
     country = next(iter(countries))
     for party in side:
@@ -81,10 +87,14 @@ def _domestic(side: list[Party], other: list[Party], actors: ActorIndex) -> None
 def _unplaced_domestic(party: Party, actors: ActorIndex, *, facing_state: bool) -> bool:
     if party.code is not None or party.sector not in DOMESTIC_SECTORS:
         return False
-    person = party.ref is not None and actors.get(party.ref).kind == "person"
+    person = _person(party, actors)
     # an unnamed-country official facing a state may well be foreign; facing rebels or
     # protesters of one country, he is their government
     return not (party.sector == "GOV" and person and facing_state)
+
+
+def _person(party: Party, actors: ActorIndex) -> bool:
+    return party.ref is not None and actors.get(party.ref).kind == "person"
 
 
 def _countries(parties: list[Party]) -> set[str]:
