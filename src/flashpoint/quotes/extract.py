@@ -93,7 +93,17 @@ def _attribute(
         found.cue = _cue_span(verb)
         # this quote as cut at an inner cue ('“..., Ms Tembo said.'), and every other quote
         spans = found.parts + [part for q in raws if q is not raw for part in q.parts]
-        found.subject = _outside(_subject(verb), spans) or _after_close(doc, raw, verb)
+        found.subject = (
+            _outside(_subject(verb), spans)
+            # "She added: “...” and insisted: “...”": the parser gave "insisted" a subject
+            # from inside the first quote; the first verb's subject speaks
+            or (
+                _outside(_subject(_out_of(verb.head, spans)), spans)
+                if verb.dep_ == "conj"
+                else None
+            )
+            or _after_close(doc, raw, verb)
+        )
     found.subject = found.subject or embedded
     return found
 
@@ -104,6 +114,13 @@ def _outside(subject: Token | None, spans: list[tuple[int, int]]) -> Token | Non
     if subject is None or any(a <= subject.idx < b for a, b in spans):
         return None
     return subject
+
+
+def _out_of(token: Token, spans: list[tuple[int, int]]) -> Token:
+    """The first head above ``token`` that stands outside every quote."""
+    while any(a <= token.idx < b for a, b in spans) and token.head.i != token.i:
+        token = token.head
+    return token
 
 
 def _after_close(doc: Doc, raw: RawQuote, verb: Token) -> Token | None:
