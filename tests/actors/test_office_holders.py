@@ -64,3 +64,25 @@ def test_a_bare_office_is_not_the_last_speaker(engine):
     last = [q for q in analysis.quotes if q.kind == "direct"][-1]
     assert last.content.text.startswith("We will meet again")
     assert last.speaker != johnson.id
+
+
+def test_a_double_surname_is_one_person(engine):
+    text = (
+        "Carlos Ruiz Ortega, a professor in Havana, spoke on Thursday.\n\n"
+        '"We cannot trust them," Ruiz says.'
+    )
+    analysis = engine.analyze(flashpoint.make_article(text, published="2015-08-14"))
+    ruiz = [a for a in analysis.actors if "Ruiz" in a.name]
+    assert [a.name for a in ruiz] == ["Carlos Ruiz Ortega"]
+    assert [q.speaker for q in analysis.quotes if q.kind == "direct"] == [ruiz[0].id]
+
+
+def test_a_drafted_role_is_the_person_it_described(engine):
+    text = (
+        "A video showed Japanese freelance journalist Kenji Sato holding a photo.\n\n"
+        '"I am Kenji Sato," the journalist is heard to say.'
+    )
+    analysis = engine.analyze(flashpoint.make_article(text, published="2015-01-25"))
+    sato = next(a for a in analysis.actors if a.name == "Kenji Sato")
+    direct = [q for q in analysis.quotes if q.kind == "direct"]
+    assert direct and direct[0].speaker == sato.id

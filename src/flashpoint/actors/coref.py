@@ -238,7 +238,9 @@ def _holds(ctx: _Context, key: str, words: set[str]) -> bool:
 
 def link_office_holders(state: Resolution) -> None:
     """ "The president also seemed to ..." was drafted as an unnamed US president (roles.py);
-    when a person named earlier held that office on the day ("Trump", 2017), it is him."""
+    when a person named earlier held that office on the day ("Trump", 2017), or was
+    described by it ("Japanese freelance journalist Kenji Goto" ... "the journalist"), it is
+    that person."""
     ctx = _context(state)
     for draft in [d for d in state.drafts.values() if d.key.startswith("role:")]:
         if draft.kind != "person":
@@ -248,10 +250,13 @@ def link_office_holders(state: Resolution) -> None:
             if not any(c.lower_ == "the" for c in head.lefts):
                 continue
             words = {t.lower_ for t in state.doc[start:end]}
+            noun = head.lower_
             holders = [
                 e for e in ctx.people
-                if e.i < start and e.named and _holds(ctx, e.key, words)
+                if e.i < start and e.named
                 and draft.country in (None, state.drafts[e.key].country)
+                and (_holds(ctx, e.key, words)
+                     or _describes(state.drafts[e.key].description, noun, words))
             ]  # fmt: skip
             if not holders:
                 continue

@@ -136,9 +136,8 @@ class Resolution:
 
     def _unknown_person(self, name: str) -> Draft:
         # "Mr Rassam" is the Hossein Rassam met before: same surname, same actor (issue 3).
-        surname = name.split()[-1]
         for draft in self.drafts.values():
-            if draft.kind == "person" and draft.name.split()[-1] == surname:
+            if draft.kind == "person" and _same_surname(name.split(), draft.name.split()):
                 if len(name) > len(draft.name):
                     draft.name = name
                 return draft
@@ -291,6 +290,16 @@ class Resolution:
             country=draft.country, sector=draft.sector, former=draft.former,
             description=draft.description, mentions=mentions, kb_id=draft.kb_id,
         )  # fmt: skip
+
+
+def _same_surname(one: list[str], other: list[str]) -> bool:
+    """ "Rassam" / "Hossein Rassam"; a double surname too: "Alzugaray" is "Carlos Alzugaray
+    Treto" (a lone word matches any part of the other name but its first, the given name)."""
+    if not one or not other:
+        return False
+    if one[-1] == other[-1]:
+        return True
+    return (len(one) == 1 and one[0] in other[1:]) or (len(other) == 1 and other[0] in one[1:])
 
 
 def _from_text(draft: Draft, doc: Doc) -> bool:

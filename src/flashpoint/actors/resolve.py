@@ -168,14 +168,19 @@ def _resolve_people(state: Resolution, hits: list[Hit]) -> None:
         _person(state, hits, hit)
 
 
+SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "iii", "ii", "iv"})
+
+
 def _bare_surnames(state: Resolution) -> None:
     """ "May told parliament" after "Theresa May": a person's surname alone, as the subject
     of a verb, is that person even where the model reads a month or nothing at all."""
     surnames: dict[str, Draft] = {}
     for draft in state.drafts.values():
         parts = draft.name.split()
-        if draft.kind == "person" and len(parts) > 1 and parts[-1][:1].isupper():
-            surnames.setdefault(parts[-1], draft)
+        if draft.kind == "person" and len(parts) > 1:
+            for part in parts[1:]:  # a double surname: "Carlos Ruiz Ortega" ... "Ruiz says"
+                if part[:1].isupper() and len(part) > 2 and part.lower() not in SUFFIXES:
+                    surnames.setdefault(part, draft)
     for token in state.doc:
         person = surnames.get(token.text)
         if person is None or token.i in state.token_key:
