@@ -149,7 +149,8 @@ def _bare_name_after(doc: Doc, raw: RawQuote) -> Token | None:
     """A name and nothing else after the closing mark, up to the full stop: the newswire
     shorthand '“...,” White House spokeswoman Sarah Sanders.'"""
     assert raw.close is not None
-    tokens = [t for t in _tokens_between(doc, raw.close + 1, len(doc.text)) if t.idx > raw.close]
+    end = min(len(doc.text), raw.close + 200)
+    tokens = [t for t in _tokens_between(doc, raw.close + 1, end) if t.idx > raw.close]
     phrase: list[Token] = []
     for token in tokens[:12]:
         if token.text in SENTENCE_END:
@@ -573,9 +574,10 @@ def _recent_body(subject: Token, actors: ActorIndex, quoted: list[tuple[int, int
     """ "it said", "a spokesperson said", "the statement said": the organisation (or country)
     that was last the subject of a clause, outside quotes, in this or the two sentences before."""
     doc = subject.doc
-    sentences = list(doc.sents)
-    here = next((n for n, s in enumerate(sentences) if s.start <= subject.i < s.end), 0)
-    for sent in reversed(sentences[max(0, here - 2) : here + 1]):
+    sentences = [subject.sent]
+    while len(sentences) < 3 and sentences[-1].start > 0:
+        sentences.append(doc[sentences[-1].start - 1].sent)
+    for sent in sentences:
         for token in reversed(list(sent)):
             if token.i >= subject.i or any(a <= token.idx < b for a, b in quoted):
                 continue
