@@ -86,3 +86,10 @@ def test_a_drafted_role_is_the_person_it_described(engine):
     sato = next(a for a in analysis.actors if a.name == "Kenji Sato")
     direct = [q for q in analysis.quotes if q.kind == "direct"]
     assert direct and direct[0].speaker == sato.id
+
+
+def test_a_country_word_of_the_title_need_not_be_repeated(engine):
+    # Clinton was "US senator" in 2006: "the senator" is her
+    text = "Hillary Clinton visited a factory in Buffalo.\n\nThe senator praised the workers."
+    mentions = _mentions(engine, text, "2006-05-06")
+    assert "The senator" in mentions["Hillary Clinton"]

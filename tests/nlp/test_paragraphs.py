@@ -18,3 +18,8 @@ def test_a_heading_is_not_run_into_the_next_paragraph(engine):
 def test_a_hard_wrapped_line_stays_in_its_sentence(engine):
     text = "The foreign minister rejected\nthe offer on Monday."
     assert _sentences(engine, text) == ["The foreign minister rejected\nthe offer on Monday."]
+
+
+def test_an_abbreviated_title_does_not_end_the_sentence(engine):
+    text = '"We are aware of the reports," Pentagon spokesman Capt. Jeff Davis told reporters.'
+    assert len(_sentences(engine, text)) == 1

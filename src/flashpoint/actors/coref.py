@@ -229,8 +229,11 @@ def _holds(ctx: _Context, key: str, words: set[str]) -> bool:
     day = ctx.state.day
     if entry is None or day is None:
         return False
+    kb = ctx.state.kb
     for role in entry.roles:
-        head = role.title.lower().split(" of ")[0].split()
+        head = role.title.split(" of ")[0].split()
+        # "US senator" is "the senator": a country word of the title need not be repeated
+        head = [w.lower() for w in head if not any(e.kind == "country" for e in kb.lookup(w))]
         if head and set(head) <= words and role.holds_on(day):
             return True
     return False

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from importlib import resources
+
 import spacy
+from spacy.attrs import ORTH
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from flashpoint.errors import ModelError
@@ -23,6 +27,13 @@ def paragraph_sentences(doc: Doc) -> Doc:
     return doc
 
 
+def title_abbreviations() -> list[str]:
+    """Abbreviated titles kept whole ("Capt."), so their full stop ends no sentence."""
+    text = resources.files("flashpoint.nlp").joinpath("data", "title_abbreviations.txt")
+    lines = (line.split("#", 1)[0].strip() for line in text.read_text("utf-8").splitlines())
+    return [line for line in lines if line]
+
+
 def build_nlp(settings: Settings) -> Language:
     """Load the configured spaCy pipeline; the model name is a setting (issue 2)."""
     try:
@@ -35,6 +46,10 @@ def build_nlp(settings: Settings) -> Language:
         ) from exc
     # Articles up to the configured limit must parse; spaCy's default guard is 1M chars.
     nlp.max_length = max(nlp.max_length, settings.max_chars + 1)
+    tokenizer: Tokenizer = nlp.tokenizer  # type: ignore[assignment]
+    for title in title_abbreviations():
+        for form in {title, title.upper()}:
+            tokenizer.add_special_case(form, [{ORTH: form}])
     first = "parser" if "parser" in nlp.pipe_names else None
     if first is not None:
         nlp.add_pipe(PARAGRAPHS, before=first)
