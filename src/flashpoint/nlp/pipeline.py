@@ -46,7 +46,7 @@ def build_nlp(settings: Settings) -> Language:
         ) from exc
     # Articles up to the configured limit must parse; spaCy's default guard is 1M chars.
     nlp.max_length = max(nlp.max_length, settings.max_chars + 1)
-    tokenizer: Tokenizer = nlp.tokenizer  # type: ignore[assignment]
+    tokenizer: Tokenizer = nlp.tokenizer
     for title in title_abbreviations():
         for form in {title, title.upper()}:
             tokenizer.add_special_case(form, [{ORTH: form}])
