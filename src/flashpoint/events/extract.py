@@ -15,6 +15,7 @@ from flashpoint.actors.index import ActorIndex
 from flashpoint.events import arguments as args
 from flashpoint.events.codebook import Codebook, Trigger, load_codebook
 from flashpoint.events.modality import factuality
+from flashpoint.events.senses import converse_parties, wrong_sense
 from flashpoint.models import Article, Event, Party, Quote, Span
 from flashpoint.settings import Settings
 
@@ -165,6 +166,9 @@ class EventExtractor:
         if match is None or self._governed_by_trigger(verb):
             return None
         trigger, end = match
+        converse = converse_parties(verb, trigger)
+        if converse is not None:  # "received weapons from Russia": Russia's AID
+            return Candidate(verb, trigger, verb.i, end, *converse)
         first, *rest = args.recipient_tiers(verb)
         return Candidate(verb, trigger, verb.i, end, args.subject_of(verb), first, rest)
 
@@ -257,6 +261,10 @@ class EventExtractor:
         quotes: list[Quote],
         article: Article,
     ) -> Event | None:
+        if candidate.head.i == candidate.start and wrong_sense(
+            candidate.head, candidate.trigger, actors
+        ):
+            return None  # "met the deadline", "left office", "asked whether" (senses.json)
         actor = args.parties(candidate.actor_tokens, actors)
         if not actor and all(t.pos_ == "PRON" for t in candidate.actor_tokens):
             actor = self._speaker_as_subject(candidate, actors)
