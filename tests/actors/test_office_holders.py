@@ -93,3 +93,12 @@ def test_a_country_word_of_the_title_need_not_be_repeated(engine):
     text = "Hillary Clinton visited a factory in Buffalo.\n\nThe senator praised the workers."
     mentions = _mentions(engine, text, "2006-05-06")
     assert "The senator" in mentions["Hillary Clinton"]
+
+
+def test_the_state_and_party_description_is_the_politician_named_before(engine):
+    text = (
+        'Senator Tom Reyes said the bill was dead. "It will not pass," the Idaho Republican said.'
+    )
+    analysis = engine.analyze(flashpoint.make_article(text, published="2019-05-06"))
+    reyes = next(a for a in analysis.actors if a.name == "Tom Reyes")
+    assert [q.speaker for q in analysis.quotes if q.kind == "direct"] == [reyes.id]

@@ -34,6 +34,8 @@ MALE = frozenset({"he", "him", "his", "mr", "mr.", "sir", "lord"})
 FEMALE = frozenset({"she", "her", "hers", "ms", "ms.", "mrs", "mrs.", "miss", "dame"})
 GROUP_NOUNS = frozenset({"nations", "countries"})
 COUNTRY_NOUNS = frozenset({"country", "nation"})
+# "the Kentucky Republican", "the Nevada Democrat": a politician named just before
+PARTY_MEMBERS = frozenset({"republican", "democrat"})
 RANKS = frozenset({"vice", "deputy", "assistant", "under", "acting", "former", "ex", "interim"})
 LOOKBACK = 6  # sentences a pronoun may reach back
 
@@ -106,11 +108,8 @@ def _context(state: Resolution) -> _Context:
 
 def _definite(token: Token) -> bool:
     """ "the editor", and "the President" (tagged NNP when capitalised) of a role noun."""
-    if (
-        token.tag_ == "NNP"
-        and token.is_title
-        and not any(c.dep_ == "compound" for c in token.lefts)
-    ):
+    compound = any(c.dep_ == "compound" for c in token.lefts)
+    if token.tag_ == "NNP" and token.is_title and (not compound or token.lower_ in PARTY_MEMBERS):
         return token.lower_ not in COUNTRY_NOUNS and any(c.lower_ == "the" for c in token.lefts)
     return token.tag_ == "NN" and any(c.lower_ == "the" for c in token.lefts)
 
@@ -205,8 +204,8 @@ def _the_role(ctx: _Context, token: Token) -> None:
         found: str | None = described[-1].key
     elif holders:
         found = holders[-1].key
-    elif at_org and token.dep_ in context.SUBJECTS:
-        found = _antecedent(ctx, token)
+    elif (at_org or noun in PARTY_MEMBERS) and token.dep_ in context.SUBJECTS:
+        found = _antecedent(ctx, token)  # "the Kentucky Republican said": the last subject
     else:
         return
     if found is not None:
