@@ -238,6 +238,20 @@ def _cue_before(doc: Doc, open_at: int, floor: int, lexicon: QuoteLexicon) -> To
             return None
         if _is_reporting(token, lexicon.reporting_verbs):
             return token
+    # 'with Sanders saying that “...” and that “...”': the second quote of a sentence has
+    # the first one's cue when only connecting words stand between them
+    words = [t for t in tokens if not t.is_punct]
+    if floor <= para_start or len(words) > 3 or not tokens:
+        return None
+    earlier = [t for t in _tokens_between(doc, para_start, floor + 1) if t.sent == tokens[-1].sent]
+    inside = False
+    for token in reversed(earlier[-CUE_BEFORE_WINDOW:]):
+        if token.text in QUOTE_CHARS:
+            inside = not inside
+        elif token.text in SENTENCE_END and not inside:
+            return None
+        elif not inside and _is_reporting(token, lexicon.reporting_verbs):
+            return token
     return None
 
 
