@@ -22,7 +22,7 @@ QUOTE_FLOORS = {
     "indirect_precision": 0.98,
     "indirect_speaker_accuracy": 0.97,
 }
-# measured: litbank (20 texts, 509 quotes) recall 0.957, precision 0.917, speakers 0.349
+# measured: litbank (20 texts, 509 quotes) recall 0.957, precision 0.917, speakers 0.333
 LITBANK_FLOORS = {"direct_recall": 0.93, "direct_precision": 0.89, "speaker_accuracy": 0.32}
 # measured 2026-11-25: news-quotes dev (80 articles, 716 quotes) recall 0.997, speakers 0.911;
 # test (20 held-out articles, 180 quotes) recall 1.0, speakers 0.808
