@@ -179,6 +179,59 @@ def noun_actors(noun: Token) -> list[Token]:
     return found
 
 
+def place_compounds(noun: Token, actors: ActorIndex) -> list[Token]:
+    """Bare country names compounded onto an event noun: "the Iraq war", "the Iceland summit".
+
+    In English such a name says where the event happened or whom it was aimed at, not who
+    did it; the doer is named by a demonym ("Iraqi attack"), a possessive ("Iraq's attack")
+    or "by". Abbreviations ("US strike", "U.S. sanctions", "UK raid") are the attributive
+    form of their country and do name the doer, as do organisations ("NATO strikes").
+    """
+    found: list[Token] = []
+    for child in noun.children:
+        if child.dep_ != "compound" or child.pos_ != "PROPN":
+            continue
+        for token in conjuncts(child):
+            named = actors.actors_of(token)
+            place = actors.place_of(token)
+            # a country itself, not a seat of government ("White House meeting")
+            country = (named and all(a.kind == "country" and not a.sector for a in named)) or (
+                not named and place is not None and place.kind == "country"
+            )
+            span = actors.mention_span(token)
+            text = (span.text if span is not None else token.text).removeprefix("the ")
+            if country and any(ch.islower() for ch in text):
+                found.append(token)
+    return found
+
+
+def without_sources(tokens: list[Token], actors: ActorIndex) -> list[Token]:
+    """Argument tokens less the news media that only report the event: "according to
+    Reuters", "told the AP", "in an interview with CNN", a dateline "(Reuters) -" or a
+    credit line ("Contributing: The Associated Press"). A medium that is acted on
+    ("threatened NBC", "banned the BBC", "an attack on CNN") stays a party."""
+    return [t for t in tokens if not _reporting_source(t, actors)]
+
+
+def _reporting_source(token: Token, actors: ActorIndex) -> bool:
+    named = actors.actors_of(token)
+    if not named or not all(a.sector == "MED" for a in named):
+        return False
+    head = token
+    while head.dep_ in ("conj", "appos") and head.head.i != head.i:
+        head = head.head
+    if head.dep_ in ("npadvmod", "parataxis", "meta"):
+        return True
+    doc = token.doc
+    before = doc[head.left_edge.i - 1] if head.left_edge.i > 0 else None
+    after = doc[head.right_edge.i + 1] if head.right_edge.i + 1 < len(doc) else None
+    if before is not None and after is not None and before.text == "(" and after.text == ")":
+        return True  # dateline
+    if head.dep_ != "pobj":
+        return False
+    return head.head.lower_ in ("to", "with", "from", "via")  # "according to", "told to"
+
+
 def noun_modifier_actors(noun: Token) -> list[Token]:
     """Weaker evidence of a nominal event's actor: "Russian attack", "Iranian retaliations"."""
     named = ("NORP", "GPE", "ORG")

@@ -15,7 +15,7 @@ from flashpoint.actors.index import ActorIndex
 from flashpoint.events import arguments as args
 from flashpoint.events.codebook import Codebook, Trigger, load_codebook
 from flashpoint.events.modality import factuality
-from flashpoint.events.senses import converse_parties, wrong_sense
+from flashpoint.events.senses import converse_parties, verbal_attack, wrong_sense
 from flashpoint.models import Article, Event, Party, Quote, Span
 from flashpoint.settings import Settings
 
@@ -48,6 +48,14 @@ _NOT_INTENT = frozenset(
      "project", "anticipate")
 )  # fmt: skip
 _DEMAND = Trigger("verb", "must", (), None, "REQUEST", None, "100", ())
+# events whose for/of/with gerund is the charge they name, not a second event ("arrested
+# for spying", "accused Iran of attacking", "charged X with aiding")
+_CHARGING = frozenset(("ACCUSE", "COERCE", "SANCTION"))
+_CHARGE_PREPS = frozenset(("for", "of", "with"))
+# nominal events whose bare country-name compound says where or on whom, not who: "the Iraq
+# war", "the Somalia strike", "Russia sanctions" (target); "the Iceland summit" (venue)
+_PLACE_COMPOUND_TARGET = frozenset(("ASSAULT", "COERCE", "SANCTION"))
+_PLACE_COMPOUND_VENUE = frozenset(("CONSULT",))
 
 
 @dataclass
@@ -81,7 +89,7 @@ class EventExtractor:
             if not sent.text.strip():
                 continue  # blanked headline or boilerplate (issue 2)
             found = []
-            for candidate in self.candidates(sent):
+            for candidate in self.candidates(sent, actors):
                 event = self._event(candidate, sent, actors, quotes, article)
                 if event is not None:
                     found.append((candidate.head, event))
@@ -93,7 +101,7 @@ class EventExtractor:
 
     # -- triggers ---------------------------------------------------------------------------
 
-    def candidates(self, sent: TokenSpan) -> list[Candidate]:
+    def candidates(self, sent: TokenSpan, actors: ActorIndex | None = None) -> list[Candidate]:
         found: list[Candidate] = []
         for token in sent:
             if token.is_space or token.is_punct:
@@ -102,7 +110,7 @@ class EventExtractor:
             if candidate is None and token.pos_ == "VERB":
                 candidate = self._verbal(token)
             if candidate is None and token.pos_ in ("NOUN", "PROPN"):
-                candidate = self._nominal(token)
+                candidate = self._nominal(token, actors)
             if candidate is not None:
                 candidate.embedded = self._embedded(candidate.head)
                 found.append(candidate)
@@ -179,6 +187,11 @@ class EventExtractor:
         embedded = verb.dep_ in ("xcomp", "ccomp") or (verb.dep_ == "advcl" and infinitive)
         if verb.dep_ == "acl" and self._match_noun(verb.head) is not None:
             return True  # "its demand that Israel ease restrictions"
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.lower_ in _CHARGE_PREPS:
+            # "arrested for spying", "accused Iran of attacking": the charge, not an event
+            governor = verb.head.head
+            match = self._match_verb(governor) if governor.pos_ == "VERB" else None
+            return match is not None and match[0].type in _CHARGING
         return embedded and self._is_trigger_verb(verb.head)
 
     def _light_object(self, verb: Token) -> Token | None:
@@ -194,7 +207,7 @@ class EventExtractor:
                 return trigger
         return None
 
-    def _nominal(self, noun: Token) -> Candidate | None:
+    def _nominal(self, noun: Token, actors: ActorIndex | None = None) -> Candidate | None:
         trigger = self._match_noun(noun)
         if trigger is None or self._noun_suppressed(noun):
             return None
@@ -211,6 +224,11 @@ class EventExtractor:
         noun = phrase
         candidate.recipient_tokens = args.noun_recipients(noun, between=trigger.type == "CONSULT")
         candidate.actor_tokens = args.noun_actors(noun)
+        if actors is not None and trigger.type in _PLACE_COMPOUND_TARGET | _PLACE_COMPOUND_VENUE:
+            places = args.place_compounds(noun, actors)
+            candidate.actor_tokens = [t for t in candidate.actor_tokens if t not in places]
+            if places and trigger.type in _PLACE_COMPOUND_TARGET:
+                candidate.recipient_tokens = candidate.recipient_tokens or places
         governor = noun.head
         if noun.dep_ in ("dobj", "nsubjpass") and self._is_light(governor):
             own = [t for t in candidate.actor_tokens if t.pos_ != "PRON"]
@@ -265,6 +283,18 @@ class EventExtractor:
             candidate.head, candidate.trigger, actors
         ):
             return None  # "met the deadline", "left office", "asked whether" (senses.json)
+        if verbal_attack(candidate.head, candidate.trigger):
+            # "attacked X in a tweet", "attacked the deal": criticism, not force (CAMEO 111)
+            candidate.trigger = replace(
+                candidate.trigger, type="ACCUSE", mode="disapprove", cameo="111", context=()
+            )
+        candidate.actor_tokens = self._without_place_compounds(
+            args.without_sources(candidate.actor_tokens, actors), actors
+        )
+        candidate.recipient_tokens = args.without_sources(candidate.recipient_tokens, actors)
+        candidate.fallback_recipients = [
+            args.without_sources(tier, actors) for tier in candidate.fallback_recipients
+        ]
         actor = args.parties(candidate.actor_tokens, actors)
         if not actor and all(t.pos_ == "PRON" for t in candidate.actor_tokens):
             actor = self._speaker_as_subject(candidate, actors)
@@ -309,6 +339,23 @@ class EventExtractor:
         )
         event.confidence = _confidence(candidate, event)
         return event
+
+    def _without_place_compounds(self, tokens: list[Token], actors: ActorIndex) -> list[Token]:
+        """ "The Somalia strike killed ...": a subject that is a conflict or meeting noun with a
+        bare country-name compound names no actor through that compound (see
+        ``args.place_compounds``); what else names its doer ("Iran's") still does."""
+        kept: list[Token] = []
+        for token in tokens:
+            trigger = self._match_noun(token) if token.pos_ in ("NOUN", "PROPN") else None
+            types = _PLACE_COMPOUND_TARGET | _PLACE_COMPOUND_VENUE
+            places = (
+                args.place_compounds(token, actors) if trigger and trigger.type in types else []
+            )
+            if places:
+                kept.extend(t for t in args.noun_actors(token) if t not in places)
+            else:
+                kept.append(token)
+        return kept
 
     def _speaker_as_subject(self, candidate: Candidate, actors: ActorIndex) -> list[Party]:
         """ "Syria says it is willing to ...": an unresolved pronoun subject of a reported

@@ -11,7 +11,14 @@ verb is used in another sense and is no event:
 - an individual leaving a place or a gathering (travel, not a withdrawal of forces);
 - a passive or a predicate on the object ("left the country isolated", "left over");
 - asking a question ("asked whether ...") rather than asking for something;
-- insisting on a fact ("insisted that the charges were false") rather than demanding.
+- insisting on a fact ("insisted that the charges were false") rather than demanding;
+- violence or coercion as a metaphor: an abstract object ("killed the bill", "fight off a
+  subpoena", "seize the opportunity"), the subject itself ("shooting himself in the foot")
+  or words as the weapon ("bombarded the counsel with letters");
+- contributing to a news report, or a credit line ("Contributing: The Associated Press").
+
+``verbal_attack`` tells when "attack" is said of words ("attacked X in a tweet", "attacked
+the deal", "personal attacks on X"): criticism (ACCUSE, CAMEO 111), not an ASSAULT.
 
 A lexicon row with an object noun ("meet =demand") is a sense of its own and is not checked;
 for converse verbs ("received weapons from X") ``converse_parties`` turns the giver into the
@@ -34,6 +41,7 @@ from flashpoint.events.codebook import Trigger
 _OBJECT_DEPS = ("dobj", "nsubjpass")
 _QUESTION_TAGS = ("WP", "WP$", "WRB", "WDT")
 _MODALS = ("must", "should", "ought", "shall")
+_FORCE = ("ASSAULT", "COERCE")
 
 
 @dataclass(frozen=True)
@@ -49,6 +57,11 @@ class Senses:
     assertive_complement: frozenset[str]
     converse: frozenset[str]
     not_party_object: frozenset[str]
+    abstract_objects: frozenset[str]
+    reflexive_objects: frozenset[str]
+    with_words: frozenset[str]
+    verbal_attack: dict[str, frozenset[str]]
+    not_prep_objects: dict[str, frozenset[str]]
 
 
 @lru_cache(maxsize=1)
@@ -67,6 +80,11 @@ def load_senses() -> Senses:
         assertive_complement=frozenset(data["assertive_complement"]),
         converse=frozenset(data["converse"]),
         not_party_object=frozenset(data["not_party_object"]),
+        abstract_objects=frozenset(data["abstract_objects"]),
+        reflexive_objects=frozenset(data["reflexive_objects"]),
+        with_words=frozenset(data["with_words"]),
+        verbal_attack={k: frozenset(v) for k, v in data["verbal_attack"].items()},
+        not_prep_objects={k: frozenset(v) for k, v in data["not_prep_objects"].items()},
     )
 
 
@@ -100,7 +118,119 @@ def wrong_sense(
         return True
     if lemma in senses.question_complement and _asks_question(verb):
         return True
+    if _credit_label(verb):
+        return True  # "Contributing: The Associated Press"
+    if lemma in senses.not_prep_objects and any(
+        o.lemma_.lower() in senses.not_prep_objects[lemma] for o in _prep_objects(verb)
+    ):
+        return True  # "contributed to this report"
+    if trigger.type in _FORCE and _metaphorical_force(verb, objects, senses):
+        return True
     return lemma in senses.assertive_complement and _asserts(verb)
+
+
+def _credit_label(verb: Token) -> bool:
+    """A subjectless participle that labels what follows ("Contributing: The Associated
+    Press", "Reporting: ..."): a credit or heading line, not a clause."""
+    doc = verb.doc
+    following = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    return (
+        verb.tag_ == "VBG"
+        and following is not None
+        and following.text == ":"
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in verb.children)
+    )
+
+
+def _metaphorical_force(verb: Token, objects: list[Token], senses: Senses) -> bool:
+    """Violence or coercion as a figure of speech: "killed the bill", "fight off a subpoena",
+    "seize the opportunity", "shooting himself in the foot", "bombarded the counsel with
+    letters". A verb of attacking said of words is criticism instead (``verbal_attack``)."""
+    if verb.lemma_.lower() in senses.verbal_attack["verbs"] and _attack_in_words(verb, senses):
+        return False  # recoded as ACCUSE by verbal_attack
+    if any(o.lemma_.lower() in senses.abstract_objects for o in objects):
+        return True
+    if objects and all(o.lower_ in senses.reflexive_objects for o in objects):
+        return True  # not "killed 23 people as well as themselves"
+    return any(o.lemma_.lower() in senses.with_words for o in _with_objects(verb))
+
+
+def verbal_attack(head: Token, trigger: Trigger, senses: Senses | None = None) -> bool:
+    """An ASSAULT trigger ("attack") said of words, which is criticism (ACCUSE, CAMEO 111):
+    "attacked the deal", "attacked X in a tweet", "attacked X for / over / as ...",
+    "attacked X on the issue"; for the noun, "verbal / personal attacks", "attacks in a
+    speech", "attacks against the tax cuts"."""
+    senses = senses or load_senses()
+    if trigger.type != "ASSAULT" or trigger.obj:
+        return False
+    words = senses.verbal_attack
+    if trigger.kind == "verb" and head.pos_ in ("VERB", "AUX"):
+        return trigger.head in words["verbs"] and _attack_in_words(head, senses)
+    if trigger.kind != "noun" or trigger.words or head.lemma_.lower() not in words["nouns"]:
+        return False
+    if any(
+        c.dep_ == "amod" and c.lemma_.lower() in words["verbal_adjectives"] for c in head.children
+    ):
+        return True
+    targets = [
+        g
+        for c in head.children
+        if c.dep_ == "prep" and c.lower_ in ("on", "against")
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    if any(t.lemma_.lower() in senses.abstract_objects for t in targets):
+        return True
+    return _speech_context(head, senses)
+
+
+def _attack_in_words(verb: Token, senses: Senses) -> bool:
+    objects = _objects(verb)
+    if any(o.lemma_.lower() in senses.abstract_objects for o in objects):
+        return True  # "attacked the deal"
+    if any(o.lemma_.lower() in senses.with_words for o in _with_objects(verb)):
+        return True  # "attacked him with questions"
+    return _speech_context(verb, senses)
+
+
+def _speech_context(head: Token, senses: Senses) -> bool:
+    """ "in a tweet", "on Twitter", "for his remarks", "over the deal", "as weak", "on the
+    issue": an attack made in words, or for a reason."""
+    words = senses.verbal_attack
+    for prep in (c for c in head.children if c.dep_ == "prep"):
+        word = prep.lower_
+        objects = [g for g in prep.children if g.dep_ in ("pobj", "pcomp")]
+        if word in words["speech_preps"] and any(
+            g.lemma_.lower() in words["speech_nouns"] for g in objects
+        ):
+            return True
+        if word in ("on", "over") and any(
+            g.lemma_.lower() in words["topic_nouns"] for g in objects
+        ):
+            return True
+        if word in words["reason_preps"] and any(_reason(g, word) for g in objects):
+            return True
+        if word == "as" and any(g.dep_ == "amod" or g.pos_ == "ADJ" for g in prep.children):
+            return True  # "attacked him as weak"
+    return False
+
+
+def _reason(token: Token, prep: str) -> bool:
+    """The object of for / over / as that gives a reason or a label, not a time, place or
+    amount ("for the second time", "over the border", "for hours")."""
+    if token.dep_ == "pcomp" or token.tag_ == "VBG":
+        return True  # "attacked him for failing to act"
+    if token.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY"):
+        return False
+    if token.lemma_.lower() in ("time", "hour", "day", "week", "month", "year", "night", "area"):
+        return False
+    if prep == "as":
+        return token.pos_ in ("NOUN", "ADJ")
+    return any(c.dep_ == "poss" for c in token.children) or token.pos_ == "NOUN" and prep == "for"
+
+
+def _prep_objects(verb: Token) -> list[Token]:
+    return [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
 
 
 def _objects(verb: Token) -> list[Token]:
