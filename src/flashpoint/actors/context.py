@@ -139,8 +139,16 @@ def is_copular_subject(tokens: list[Token]) -> bool:
 def quote_mask(doc: Doc) -> list[bool]:
     """For each token, whether it sits inside double quotes; a paragraph break closes a quote.
 
-    Single quotes are ignored: "’" is also the apostrophe of "Trump’ betrayal".
+    Single quotes are ignored: "’" is also the apostrophe of "Trump’ betrayal". Computed
+    once per doc (the coreference passes ask twice).
     """
+    cached = doc.user_data.get("flashpoint.quote_mask")
+    if cached is None:
+        cached = doc.user_data["flashpoint.quote_mask"] = _quote_mask(doc)
+    return list(cached)
+
+
+def _quote_mask(doc: Doc) -> list[bool]:
     inside = False
     mask: list[bool] = []
     for token in doc:

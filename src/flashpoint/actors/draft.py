@@ -16,6 +16,7 @@ from flashpoint.actors.index import ActorIndex, Place
 from flashpoint.actors.kb import Entry, KnowledgeBase
 from flashpoint.actors.places import CityIndex
 from flashpoint.models import Actor, Article, Span
+from flashpoint.nlp.text import text_of
 
 RANK = {"person": 0, "organization": 1, "group": 2, "country": 3}
 
@@ -304,7 +305,7 @@ def _same_surname(one: list[str], other: list[str]) -> bool:
 
 def _from_text(draft: Draft, doc: Doc) -> bool:
     """Whether a draft's description was read from the article rather than the KB title."""
-    return draft.description is not None and draft.description in doc.text
+    return draft.description is not None and draft.description in text_of(doc)
 
 
 def _phrases(words: list[Token], i: int) -> list[str]:

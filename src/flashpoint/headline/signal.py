@@ -26,6 +26,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from flashpoint.models import Article, Event, Quote
+from flashpoint.nlp.text import text_of
 from flashpoint.quotes.lexicon import read_list
 
 ALL_CAPS = re.compile(r"\b[A-Z]{3,}\b")
@@ -65,10 +66,10 @@ def headline_signal(
     caps_spans = [dict(c, weight=0.15) for c in caps_spans if (c["text"], c["start"]) not in taken]
     hedges = [
         _span(m.start(), m.end(), m.group(), 0)
-        for m in hedge_pattern.finditer(doc.text)
+        for m in hedge_pattern.finditer(text_of(doc))
         if not _is_date_word(doc, m.start(), m.end())
     ]
-    body_words = max(1, len(WORDS.findall(doc.text)))
+    body_words = max(1, len(WORDS.findall(text_of(doc))))
     attributed, hypothetical = _shares(events)
     return _score(title, alarms, caps_spans, hedges, body_words, attributed, hypothetical)
 

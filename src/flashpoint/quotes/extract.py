@@ -23,6 +23,7 @@ from spacy.tokens import Span as TokenSpan
 from flashpoint.actors.context import misread_modal
 from flashpoint.actors.index import ActorIndex
 from flashpoint.models import Actor, Article, Quote, Span
+from flashpoint.nlp.text import text_of
 from flashpoint.quotes.lexicon import QuoteLexicon, load_lexicon
 from flashpoint.quotes.marks import PARAGRAPH_BREAK, RawQuote, find_direct_quotes, paragraphs
 
@@ -53,7 +54,7 @@ class _Found:
 def extract_quotes(doc: Doc, actors: ActorIndex, article: Article) -> tuple[list[Quote], list[str]]:
     """Direct and indirect quotes in text order with ids Q1, Q2, ..., plus warnings."""
     lexicon = load_lexicon()
-    raws, warnings = find_direct_quotes(doc.text)
+    raws, warnings = find_direct_quotes(text_of(doc))
     direct = [f for f in (_attribute(doc, raw, raws, lexicon) for raw in raws) if f is not None]
     indirect = _indirect_quotes(doc, direct, lexicon)
     found = sorted(direct + indirect, key=lambda f: f.start)
@@ -149,7 +150,7 @@ def _bare_name_after(doc: Doc, raw: RawQuote) -> Token | None:
     """A name and nothing else after the closing mark, up to the full stop: the newswire
     shorthand '“...,” White House spokeswoman Sarah Sanders.'"""
     assert raw.close is not None
-    end = min(len(doc.text), raw.close + 200)
+    end = min(len(text_of(doc)), raw.close + 200)
     tokens = [t for t in _tokens_between(doc, raw.close + 1, end) if t.idx > raw.close]
     phrase: list[Token] = []
     for token in tokens[:12]:
@@ -167,7 +168,7 @@ def _bare_name_after(doc: Doc, raw: RawQuote) -> Token | None:
 def _source_after(doc: Doc, raw: RawQuote) -> Token | None:
     """ "according to X" or "as X put it" right after the closing mark, in the same sentence."""
     assert raw.close is not None
-    tokens = _tokens_between(doc, raw.close + 1, min(len(doc.text), raw.close + 80))
+    tokens = _tokens_between(doc, raw.close + 1, min(len(text_of(doc)), raw.close + 80))
     tokens = [t for t in tokens if t.idx > raw.close][:6]
     for index, token in enumerate(tokens):
         if token.text in SENTENCE_END or token.text in QUOTE_CHARS:
@@ -229,7 +230,7 @@ def _tokens_between(doc: Doc, start: int, end: int) -> list[Token]:
 
 def _cue_before(doc: Doc, open_at: int, floor: int, lexicon: QuoteLexicon) -> Token | None:
     """The reporting verb nearest before the opening mark, in the same sentence."""
-    para_start = max((s for s, _ in paragraphs(doc.text) if s <= open_at), default=0)
+    para_start = max((s for s, _ in paragraphs(text_of(doc)) if s <= open_at), default=0)
     if para_start == open_at:
         return _cue_ending_previous_paragraph(doc, open_at, floor, lexicon)
     tokens = _tokens_between(doc, max(floor + 1, para_start), open_at)
@@ -259,8 +260,8 @@ def _cue_ending_previous_paragraph(
     doc: Doc, open_at: int, floor: int, lexicon: QuoteLexicon
 ) -> Token | None:
     """'He said:' on a paragraph of its own, the quote opening the next paragraph."""
-    colon = len(doc.text[:open_at].rstrip()) - 1
-    if colon <= floor or doc.text[colon] != ":":
+    colon = len(text_of(doc)[:open_at].rstrip()) - 1
+    if colon <= floor or text_of(doc)[colon] != ":":
         return None
     return _cue_before(doc, colon, floor, lexicon)
 
@@ -268,10 +269,10 @@ def _cue_ending_previous_paragraph(
 def _cue_after(doc: Doc, raw: RawQuote, lexicon: QuoteLexicon) -> Token | None:
     """'“...,” he said' / '“...,” said the parson': a reporting verb just after the close."""
     assert raw.close is not None
-    end = min((e for _, e in paragraphs(doc.text) if e > raw.close), default=len(doc.text))
+    end = min((e for _, e in paragraphs(text_of(doc)) if e > raw.close), default=len(text_of(doc)))
     tokens = _tokens_between(doc, raw.close + 1, end)
     tokens = [t for t in tokens if t.idx > raw.close]
-    limit = CUE_AFTER_WINDOW if doc.text[raw.end - 1 : raw.end] != "." else 4
+    limit = CUE_AFTER_WINDOW if text_of(doc)[raw.end - 1 : raw.end] != "." else 4
     for token in tokens[:limit]:
         if token.text in QUOTE_CHARS or "\n" in token.text_with_ws[:-1]:
             return None
@@ -475,7 +476,7 @@ def _char_range(tokens: list[Token]) -> tuple[int, int] | None:
     if len(tokens) < 3:
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    text = tokens[0].doc.text
+    text = text_of(tokens[0].doc)
     if text.count("“", start, end) > text.count("”", start, end) and text[end : end + 1] == "”":
         end += 1  # the closing mark the parser hung elsewhere: keep “...” balanced
     return start, end
@@ -510,14 +511,14 @@ def _resolve(
     last_end = -1  # where the last quote (direct, or a cued indirect one) ended
     for item in found:
         speaker, text = _speaker(item, actors, lexicon, last_actor, quoted)
-        if item.inherit and _follows_paragraph(doc.text, last_end, item.start):
+        if item.inherit and _follows_paragraph(text_of(doc), last_end, item.start):
             speaker, text = last  # "..., Dalton says." then a paragraph of her words
         elif (  # "“...,” he said" right after someone else's quote: the last speaker goes
             # on (news; measured on news-quotes dev +0.011, litbank dialogue -0.017)
             item.subject is not None
             and item.subject.lower_ in PRONOUNS
             and last[0] is not None
-            and _follows_paragraph(doc.text, last_end, item.start)
+            and _follows_paragraph(text_of(doc), last_end, item.start)
             and actors.get(last[0]).kind == "person"
             and _gender_fits(item.subject, actors.get(last[0]))
         ):
@@ -645,7 +646,7 @@ def _trimmed(mention: TokenSpan) -> str:
     while len(tokens) > 1 and (tokens[0].dep_ == "case" or tokens[0].is_punct):
         tokens.pop(0)
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    return mention.doc.text[start:end]
+    return text_of(mention.doc)[start:end]
 
 
 def _name_tokens(subject: Token) -> list[Token]:
@@ -664,7 +665,7 @@ def _phrase(subject: Token) -> str:
             tokens.extend(child.subtree)
     tokens.sort(key=lambda t: t.i)
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    return subject.doc.text[start:end]
+    return text_of(subject.doc)[start:end]
 
 
 def _affiliation(subject: Token, actors: ActorIndex) -> str | None:

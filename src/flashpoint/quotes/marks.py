@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 OPEN_DOUBLE = "“„"
 CLOSE_DOUBLE = "”"
@@ -40,8 +41,10 @@ class RawQuote:
         return self.parts[-1][1]
 
 
-def paragraphs(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each paragraph: text between blank lines, blanked boilerplate included."""
+@lru_cache(maxsize=8)
+def paragraphs(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each paragraph: text between blank lines, blanked boilerplate included.
+    Cached: the quote stage asks for every quote of an article."""
     bounds, start = [], 0
     for match in PARAGRAPH_BREAK.finditer(text):
         bounds.append((start, match.start()))
@@ -52,7 +55,7 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
         stripped = text[s:e].lstrip()
         if stripped:
             out.append((e - len(stripped), e))
-    return out
+    return tuple(out)
 
 
 def find_direct_quotes(text: str) -> tuple[list[RawQuote], list[str]]:
@@ -140,7 +143,7 @@ def _finish(quote: RawQuote | None, close: int | None) -> RawQuote:
 
 
 def _single_quotes(
-    text: str, paras: list[tuple[int, int]], doubles: list[RawQuote]
+    text: str, paras: tuple[tuple[int, int], ...], doubles: list[RawQuote]
 ) -> list[RawQuote]:
     """‘...’ quotations outside double quotes; ’ is also the apostrophe, so be strict."""
     inside = [(q.opens[0], q.end + 1) for q in doubles if q.opens]

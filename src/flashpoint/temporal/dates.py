@@ -26,6 +26,7 @@ from spacy.tokens import Span as TokenSpan
 
 from flashpoint.models import Article, Event
 from flashpoint.nlp.attachment import scoping_heads, under
+from flashpoint.nlp.text import text_of
 
 LEADING = re.compile(
     r"^(?:(?:back|as early as|as late as|early|late|mid|around|about|at|in|on|since|by|until|"
@@ -186,7 +187,7 @@ def date_expressions(doc: Doc) -> list[TokenSpan]:
     """spaCy DATE entities plus relative words the model sometimes misses ('tomorrow')."""
     found = [ent for ent in doc.ents if ent.label_ == "DATE"]
     taken = {t.i for ent in found for t in ent}
-    for match in EXTRA_EXPRESSIONS.finditer(doc.text):
+    for match in EXTRA_EXPRESSIONS.finditer(text_of(doc)):
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is not None and not any(t.i in taken for t in span):
             found.append(span)
