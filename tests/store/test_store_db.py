@@ -193,12 +193,18 @@ def test_the_same_id_twice_in_a_batch_keeps_the_later_version(db):
         assert store.analysis("a1") == newer.to_dict() and store.check() == []
 
 
-def test_inferred_parties_are_stored_with_their_reason(db, engine):
+@pytest.fixture
+def curfew_db(db, engine):
+    """A store holding one analysed sentence whose recipient is inferred from its place."""
     text = "Serbia lifted the night curfew in Montenegro on Sunday."
     analysis = engine.analyze(Article(id="curfew", text=text, published=dt.date(2000, 1, 2)))
     with Store.open(db) as store:
         store.write([analysis])
-    with duckdb.connect(str(db), read_only=True) as conn:
+    return db
+
+
+def test_inferred_parties_are_stored_with_their_reason(curfew_db):
+    with duckdb.connect(str(curfew_db), read_only=True) as conn:
         rows = conn.execute(
             "SELECT role, code, text, inferred FROM event_parties ORDER BY role, position"
         ).fetchall()
@@ -206,14 +212,10 @@ def test_inferred_parties_are_stored_with_their_reason(db, engine):
     assert ("recipient", "MNE", "Montenegro", "location") in rows
 
 
-def test_event_rows_say_which_parties_were_inferred(db, engine):
+def test_event_rows_say_which_parties_were_inferred(curfew_db):
     from flashpoint.store.queries import events_sql
 
-    text = "Serbia lifted the night curfew in Montenegro on Sunday."
-    analysis = engine.analyze(Article(id="curfew", text=text, published=dt.date(2000, 1, 2)))
-    with Store.open(db) as store:
-        store.write([analysis])
-    with duckdb.connect(str(db), read_only=True) as conn:
+    with duckdb.connect(str(curfew_db), read_only=True) as conn:
         sql, params = events_sql()
         cursor = conn.execute(sql, params)
         names = [d[0] for d in cursor.description]
