@@ -56,3 +56,11 @@ def test_a_capital_inside_a_person_name_is_a_first_name():
     index = resolve("Foreign Minister Sofia Marquez met Jordan Peterson. Talks in Sofia ended.")
     assert {a.kind for a in index.actors} == {"person"}
     assert [p.text for p in index.places] == ["Sofia"]
+
+
+def test_a_given_name_tells_the_gender_when_nothing_else_does():
+    index = resolve(
+        "Nikki Dawes announced the sanctions on Monday. Larry Holm blamed the delay on the "
+        "ambassador, saying she moved too early."
+    )
+    assert "she" not in mention_texts(person(index, "Holm"))

@@ -21,6 +21,8 @@ can itself be an antecedent:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 from spacy.tokens import Token
 
@@ -133,7 +135,22 @@ def _gender(ctx: _Context, key: str) -> str | None:
         first = ctx.state.doc[start].lower_
         if end - start == 1 or first in MALE | FEMALE:
             seen |= {"m"} if first in MALE else {"f"} if first in FEMALE else set()
+    if not seen:  # no "Mr"/"she" yet: the given name, when it is clearly one or the other
+        return given_name_gender(ctx.state.drafts[key].name)
     return seen.pop() if len(seen) == 1 else None
+
+
+def given_name_gender(name: str) -> str | None:
+    """ "m" for "Larry Kudlow", "f" for "Nikki Haley", None for unlisted names."""
+    parts = name.split()
+    return _given_names().get(parts[0].lower()) if len(parts) > 1 else None
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> dict[str, str]:
+    text = resources.files("flashpoint.actors").joinpath("data", "first_names.tsv")
+    rows = (line.split("\t") for line in text.read_text("utf-8").splitlines())
+    return {row[0]: row[1] for row in rows if len(row) == 2 and not row[0].startswith("#")}
 
 
 def _agrees(ctx: _Context, key: str, token: Token) -> bool:

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
 from flashpoint.actors.context import misread_modal
+from flashpoint.actors.coref import given_name_gender
 from flashpoint.actors.index import ActorIndex
 from flashpoint.models import Actor, Article, Quote, Span
 from flashpoint.nlp.text import text_of
@@ -542,7 +543,8 @@ def _gender_fits(pronoun: Token, actor: Actor) -> bool:
     wanted = MALE if pronoun.lower_ in MALE else FEMALE
     other = FEMALE if wanted is MALE else MALE
     firsts = {m.text.split()[0].lower() for m in actor.mentions if m.text.split()}
-    return not firsts & other
+    given = given_name_gender(actor.name)
+    return not firsts & other and given != ("f" if wanted is MALE else "m")
 
 
 def _follows_paragraph(text: str, previous_end: int, start: int) -> bool:
