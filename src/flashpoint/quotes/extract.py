@@ -105,6 +105,8 @@ def _attribute(
                 else None
             )
             or _after_close(doc, raw, verb)
+            # '“...,” said X. “...”': the second quote's cue is the first one's inverted cue
+            or (_name_after(doc, verb) if verb.idx < raw.opens[0] else None)
         )
     found.subject = found.subject or embedded
     return found
@@ -128,23 +130,33 @@ def _out_of(token: Token, spans: list[tuple[int, int]]) -> Token:
 def _after_close(doc: Doc, raw: RawQuote, verb: Token) -> Token | None:
     """The speaker named beside a cue that follows the quote: between the closing mark and
     the cue ("“...,” Florida Sen. Marco Rubio said"), or right after it when nothing else
-    stands between ("“...,” said former CIA analyst Larry Johnson"): a person's name first."""
+    stands between ("“...,” said pro-democracy legislator Claudia Mo"): a person's name
+    first, else the end of the first run of proper nouns (not after a preposition: "said on
+    Twitter" names no speaker)."""
     if raw.close is None or verb.idx < raw.close:
         return None
     between = [t for t in _tokens_between(doc, raw.close + 1, verb.idx) if not t.is_punct]
     if between:
         names = [t for t in between if t.pos_ == "PROPN"]
-    else:
-        names = []
-        for token in doc[verb.i + 1 : min(verb.i + 8, verb.sent.end)]:
-            if token.is_punct or "\n" in token.text_with_ws:
-                break
-            if token.pos_ == "PROPN":
-                names.append(token)
-    people = [t for t in names if t.ent_type_ == "PERSON"]
-    if people:
-        return people[0]
-    return names[-1] if between and names else None
+        people = [t for t in names if t.ent_type_ == "PERSON"]
+        return people[0] if people else (names[-1] if names else None)
+    return _name_after(doc, verb)
+
+
+def _name_after(doc: Doc, verb: Token) -> Token | None:
+    """The name right after an inverted cue ("said pro-democracy legislator Claudia Mo")."""
+    run: list[Token] = []
+    for token in doc[verb.i + 1 : min(verb.i + 10, len(doc))]:
+        if token.pos_ == "ADP" or token.text in (",", ";", ":") or "\n" in token.text_with_ws:
+            break
+        if token.text in QUOTE_CHARS:
+            break
+        if token.pos_ == "PROPN":
+            run.append(token)
+        elif run and token.text != "-":
+            break
+    people = [t for t in run if t.ent_type_ == "PERSON"]
+    return people[0] if people else (run[-1] if run else None)
 
 
 def _bare_name_after(doc: Doc, raw: RawQuote) -> Token | None:
@@ -274,6 +286,8 @@ def _cue_after(doc: Doc, raw: RawQuote, lexicon: QuoteLexicon) -> Token | None:
     tokens = _tokens_between(doc, raw.close + 1, end)
     tokens = [t for t in tokens if t.idx > raw.close]
     limit = CUE_AFTER_WINDOW if text_of(doc)[raw.end - 1 : raw.end] != "." else 4
+    if tokens and tokens[0].pos_ == "PROPN" and limit > 4:
+        limit = 40  # '“...,” Joshua Wong, a leader of the protests in 2014 that ..., said'
     for token in tokens[:limit]:
         if token.text in QUOTE_CHARS or "\n" in token.text_with_ws[:-1]:
             return None
