@@ -147,9 +147,8 @@ def _name_after(doc: Doc, verb: Token) -> Token | None:
     """The name right after an inverted cue ("said pro-democracy legislator Claudia Mo")."""
     run: list[Token] = []
     for token in doc[verb.i + 1 : min(verb.i + 10, len(doc))]:
-        if token.pos_ == "ADP" or token.text in (",", ";", ":") or "\n" in token.text_with_ws:
-            break
-        if token.text in QUOTE_CHARS:
+        stop = token.pos_ == "ADP" or token.text in (",", ";", ":") or token.text in QUOTE_CHARS
+        if stop or "\n" in token.text_with_ws:
             break
         if token.pos_ == "PROPN":
             run.append(token)
@@ -211,9 +210,8 @@ def _embedded_subject(doc: Doc, raw: RawQuote) -> Token | None:
     sent = span[0].sent
     if not any(t.idx < raw.opens[0] and not (t.is_space or t.is_punct) for t in sent):
         return None
-    inside = [(start, end) for start, end in raw.parts]
     for child in sent.root.children:
-        outside = not any(a - 1 <= child.idx < b + 1 for a, b in inside)
+        outside = not any(a - 1 <= child.idx < b + 1 for a, b in raw.parts)
         # a named or described subject only: a bare pronoun there is too often the narrator's
         # "he" of someone else in fiction, and inheriting the last speaker does better
         if child.dep_ in ("nsubj", "nsubjpass") and outside and child.pos_ != "PRON":
