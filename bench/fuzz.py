@@ -20,18 +20,18 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import signal
 import tempfile
 import time
 import traceback
 from collections import Counter
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from flashpoint.errors import ArticleError
+from flashpoint.limits import alarm
 from flashpoint.models import Analysis, Article
 from flashpoint.validate import span_problems
 
@@ -68,18 +68,9 @@ class Hang(BaseException):
     """The per-case time limit passed (BaseException: no ``except Exception`` eats it)."""
 
 
-@contextmanager
-def limit(seconds: float) -> Iterator[None]:
-    def expire(signum: int, frame: Any) -> None:
-        raise Hang
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+def limit(seconds: float) -> AbstractContextManager[None]:
+    """The per-case limit: the engine's own timer mechanism, raising ``Hang``."""
+    return alarm(seconds, Hang)
 
 
 # -- generators: each returns (label, payload) ----------------------------------------------

@@ -17,7 +17,7 @@ from __future__ import annotations
 import signal
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -40,21 +40,23 @@ def time_limit(seconds: float) -> Iterator[None]:
         yield
         return
     started = time.monotonic()
-    with _alarm(seconds):
+    with alarm(seconds, lambda: ArticleTimeout(f"analysis took longer than {seconds:g} s")):
         yield
     if time.monotonic() - started > seconds:  # the thread case: measured, not interrupted
         raise ArticleTimeout(f"analysis took longer than {seconds:g} s")
 
 
 @contextmanager
-def _alarm(seconds: float) -> Iterator[None]:
+def alarm(seconds: float, error: Callable[[], BaseException]) -> Iterator[None]:
+    """Raise ``error()`` inside the block after ``seconds`` (POSIX timer, main thread only;
+    elsewhere, or under someone else's running timer, the block just runs)."""
     usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
     if not usable or signal.getitimer(signal.ITIMER_REAL)[0] > 0:
         yield  # someone else's timer is running: never steal it
         return
 
     def expire(signum: int, frame: Any) -> None:
-        raise ArticleTimeout(f"analysis took longer than {seconds:g} s")
+        raise error()
 
     previous = signal.signal(signal.SIGALRM, expire)
     signal.setitimer(signal.ITIMER_REAL, seconds)
