@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
 from flashpoint.actors.context import misread_modal
-from flashpoint.actors.coref import given_name_gender
+from flashpoint.actors.coref import FEMALE, MALE, given_name_gender
 from flashpoint.actors.index import ActorIndex
 from flashpoint.models import Actor, Article, Quote, Span
 from flashpoint.nlp.text import text_of
@@ -543,10 +543,6 @@ def _resolve(
             last, last_end = (speaker, text), end  # the quote that ends last speaks on
         quotes.extend(_quotes_of(item, article, speaker, text, len(quotes)))
     return quotes
-
-
-MALE = frozenset({"he", "him", "his", "mr", "mr.", "sir"})
-FEMALE = frozenset({"she", "her", "hers", "ms", "ms.", "mrs", "mrs.", "miss", "dame"})
 
 
 def _gender_fits(pronoun: Token, actor: Actor) -> bool:
