@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from flashpoint.actors import context
 from flashpoint.actors.draft import Resolution
@@ -113,7 +113,9 @@ def _definite(token: Token) -> bool:
     compound = any(c.dep_ == "compound" for c in token.lefts)
     if token.tag_ == "NNP" and token.is_title and (not compound or token.lower_ in PARTY_MEMBERS):
         return token.lower_ not in COUNTRY_NOUNS and any(c.lower_ == "the" for c in token.lefts)
-    return token.tag_ == "NN" and any(c.lower_ == "the" for c in token.lefts)
+    # a lower-case noun the tagger calls proper after a closing mark ("” the senator said")
+    common = token.tag_ == "NN" or (token.tag_ == "NNP" and token.is_lower)
+    return common and any(c.lower_ == "the" for c in token.lefts)
 
 
 def _link(ctx: _Context, events: list[Event], key: str, start: int, end: int) -> None:
@@ -173,11 +175,26 @@ def _antecedent(ctx: _Context, token: Token) -> str | None:
     same = [e for e in subjects if e.sent == sent]
     if same:
         return same[-1].key
+    fallback = None
     for back in sorted({e.sent for e in subjects}, reverse=True):
         in_sent = [e for e in subjects if e.sent == back]
         roots = [e for e in in_sent if e.root]
-        return (roots[0] if roots else in_sent[-1]).key
-    return None
+        if roots:
+            return roots[0].key
+        if not _subjectless(ctx.state.doc[in_sent[-1].i].sent):
+            return fallback or in_sent[-1].key
+        # "• Disputed suggestions that Xi is coming ...": a bullet with no subject of its
+        # own goes on about the earlier topic (Trump), not the person in its clause
+        fallback = fallback or in_sent[-1].key
+    return fallback
+
+
+def _subjectless(sent: Span) -> bool:
+    """A sentence whose main verb has no subject (not an imperative): a bullet item
+    ("• Disputed suggestions that ...") or a headline fragment."""
+    root = sent.root
+    subjects = ("nsubj", "nsubjpass", "expl", "csubj")
+    return root.tag_ != "VB" and not any(c.dep_ in subjects for c in root.children)
 
 
 def _the_role(ctx: _Context, token: Token) -> None:
@@ -229,10 +246,22 @@ def _the_role(ctx: _Context, token: Token) -> None:
         _link(ctx, ctx.people, found, start, token.i + 1)
 
 
+# "Sen. Rand Paul" ... "the senator said"
+ABBREVIATED = {
+    "sen.": "senator", "rep.": "representative", "gov.": "governor", "gen.": "general",
+    "adm.": "admiral", "amb.": "ambassador", "capt.": "captain", "col.": "colonel",
+    "lt.": "lieutenant", "sgt.": "sergeant", "maj.": "major", "cmdr.": "commander",
+    "pres.": "president", "sec.": "secretary", "atty.": "attorney", "supt.": "superintendent",
+}  # fmt: skip
+
+
 def _describes(description: str | None, noun: str, words: set[str]) -> bool:
     """ "the editor" for "Iran International editor", but "the president" is not the "Vice
     President": a rank word of the description must be in the mention too."""
-    found = (description or "").lower().replace("-", " ").split()
+    found = [
+        ABBREVIATED.get(word, word)
+        for word in (description or "").lower().replace("-", " ").split()
+    ]
     return noun in found and not (RANKS & set(found)) - words
 
 

@@ -298,9 +298,20 @@ def _same_surname(one: list[str], other: list[str]) -> bool:
     Treto" (a lone word matches any part of the other name but its first, the given name)."""
     if not one or not other:
         return False
-    if one[-1] == other[-1]:
-        return True
+    if one[-1] == other[-1]:  # but "Melania Trump" is not "Donald Trump"
+        return len(one) == 1 or len(other) == 1 or _same_given(one[0], other[0])
     return (len(one) == 1 and one[0] in other[1:]) or (len(other) == 1 and other[0] in one[1:])
+
+
+def _same_given(one: str, other: str) -> bool:
+    """Given names that can be the same person's: equal, an initial ("J." / "John"), or a
+    title in place of one ("Ms Marquez", "Sen. Paul")."""
+    if any(
+        w.lower() in context.HONORIFICS or (w.endswith(".") and len(w) > 2) for w in (one, other)
+    ):
+        return True
+    a, b = one.rstrip(".").lower(), other.rstrip(".").lower()
+    return a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
 
 
 def _from_text(draft: Draft, doc: Doc) -> bool:

@@ -46,6 +46,7 @@ class _Found:
     subject: Token | None = None
     speaker_text: str | None = None  # for cues without a subject token ("one official")
     inherit: bool = False  # no cue: a paragraph of quoted speech continuing the last speaker
+    relayed: Token | None = None  # who spoke, when ``subject`` turns out to be a news outlet
 
     @property
     def start(self) -> int:
@@ -93,10 +94,15 @@ def _attribute(
         return found
     if verb is not None:
         found.cue = _cue_span(verb)
+        if raw.close is not None and verb.idx > raw.close:
+            # 'Lavrov called it a “...” that is prompting Moscow to “...,” the AP reports'
+            found.relayed = _earlier_cue_subject(doc, raw, lexicon)
         # this quote as cut at an inner cue ('“..., Ms Tembo said.'), and every other quote
         spans = found.parts + [part for q in raws if q is not raw for part in q.parts]
         found.subject = (
             _outside(_subject(verb), spans)
+            # '“... All countries that want to ... they try,” he said': two subjects parsed
+            or _subject_after_close(raw, verb)
             # "She added: “...” and insisted: “...”": the parser gave "insisted" a subject
             # from inside the first quote; the first verb's subject speaks
             or (
@@ -110,6 +116,27 @@ def _attribute(
         )
     found.subject = found.subject or embedded
     return found
+
+
+def _earlier_cue_subject(doc: Doc, raw: RawQuote, lexicon: QuoteLexicon) -> Token | None:
+    """The subject of a reporting verb earlier in the quote's sentence, across other quotes."""
+    span = doc.char_span(raw.opens[0], raw.opens[0] + 1, alignment_mode="expand")
+    if span is None:
+        return None
+    for token in reversed(doc[span[0].sent.start : span[0].i]):
+        if _is_reporting(token, lexicon.reporting_verbs) and (subject := _subject(token)):
+            return subject if subject.idx < token.idx else None
+    return None
+
+
+def _subject_after_close(raw: RawQuote, verb: Token) -> Token | None:
+    """'“... All countries that want to ... they try,” he said': the parser gave "said" a
+    second subject from inside the quote; the one between the closing mark and the verb."""
+    if raw.close is None:
+        return None
+    return next(
+        (c for c in verb.children if c.dep_ == "nsubj" and raw.close < c.idx < verb.idx), None
+    )
 
 
 def _outside(subject: Token | None, spans: list[tuple[int, int]]) -> Token | None:
@@ -152,10 +179,15 @@ def _name_after(doc: Doc, verb: Token) -> Token | None:
             break
         if token.pos_ == "PROPN":
             run.append(token)
-        elif run and token.text != "-":
-            break
+        elif run and token.text != "-" and not _role_word(token):
+            break  # "said former CIA analyst Larry Johnson": a role noun does not end the name
     people = [t for t in run if t.ent_type_ == "PERSON"]
     return people[0] if people else (run[-1] if run else None)
+
+
+def _role_word(token: Token) -> bool:
+    """A lower-case noun or adjective inside a title before a name ("CIA analyst")."""
+    return token.pos_ in ("NOUN", "ADJ") and token.text.islower()
 
 
 def _bare_name_after(doc: Doc, raw: RawQuote) -> Token | None:
@@ -298,6 +330,13 @@ def _cue_after(doc: Doc, raw: RawQuote, lexicon: QuoteLexicon) -> Token | None:
 
 def _is_reporting(token: Token, verbs: frozenset[str]) -> bool:
     if token.pos_ in ("VERB", "AUX"):
+        following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+        if (
+            token.lemma_.lower() == "continue"
+            and following is not None
+            and following.lower_ == "to"
+        ):
+            return False  # "the US continued to “rely on ...”": going on doing, not speaking
         return token.lemma_.lower() in verbs
     return token.pos_ == "NOUN" and _gerund_lemma(token.lower_) in verbs
 
@@ -345,11 +384,22 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
     if verb.dep_ in _CLIMB and verb.dep_ != "conj":
         # "Trump said North Korea would be a big subject, calling it ...": the parser hangs
         # the participle on the reported clause; the one calling is the one who said it
-        while head.dep_ == "ccomp" and head.head.lemma_.lower() in load_lexicon().reporting_verbs:
-            head = head.head
+        head = _reporting_ancestor(head) or head
     if verb.dep_ in _CLIMB and head.pos_ in ("VERB", "AUX") and head.i != verb.i and depth < 3:
         return _subject(head, depth + 1)
     return None
+
+
+def _reporting_ancestor(verb: Token) -> Token | None:
+    """The highest reporting verb whose reported clause holds ``verb``: "he said it's not
+    official that the US has pulled out, saying ..." climbs from "pulled" to "said"."""
+    found = None
+    node = verb
+    while node.dep_ in ("ccomp", "advcl", "xcomp", "conj") and node.head.i != node.i:
+        node = node.head
+        if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in load_lexicon().reporting_verbs:
+            found = node
+    return found
 
 
 # --- indirect quotes -----------------------------------------------------------------------
@@ -524,6 +574,9 @@ def _resolve(
     last_end = -1  # where the last quote (direct, or a cued indirect one) ended
     for item in found:
         speaker, text = _speaker(item, actors, lexicon, last_actor, quoted)
+        if item.relayed is not None and _outlet(speaker, actors):
+            relayed = _Found(item.kind, item.parts, subject=item.relayed)
+            speaker, text = _speaker(relayed, actors, lexicon, last_actor, quoted)
         if item.inherit and _follows_paragraph(text_of(doc), last_end, item.start):
             speaker, text = last  # "..., Dalton says." then a paragraph of her words
         elif (  # "“...,” he said" right after someone else's quote: the last speaker goes
@@ -538,11 +591,16 @@ def _resolve(
             speaker = last[0]
         last_actor = speaker or last_actor
         end = max(item.parts[-1][1], item.cue[1] if item.cue else -1)
-        counts = item.kind == "direct" or item.cue is not None
+        # "..., according to the AP": the outlet relays; the last speaker goes on speaking
+        counts = item.kind == "direct" or (item.cue is not None and not _outlet(speaker, actors))
         if counts and end >= last_end and (speaker is not None or text is not None):
             last, last_end = (speaker, text), end  # the quote that ends last speaks on
         quotes.extend(_quotes_of(item, article, speaker, text, len(quotes)))
     return quotes
+
+
+def _outlet(speaker: str | None, actors: ActorIndex) -> bool:
+    return speaker is not None and actors.get(speaker).sector == "MED"
 
 
 def _gender_fits(pronoun: Token, actor: Actor) -> bool:
