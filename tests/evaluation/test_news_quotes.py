@@ -12,6 +12,7 @@ from flashpoint.evaluation.newsquotes import (
     LABELS,
     build_article,
     check_labels,
+    load_indirect,
     load_labels,
     load_records,
     sha1_10,
@@ -86,3 +87,36 @@ def test_drift_is_reported(shared_dir):
     moved = [{**article["quotes"][0], "start": article["quotes"][0]["start"] + 1}]
     with pytest.raises(LabelDrift, match=article["id"]):
         check_labels(record, moved)
+
+
+INDIRECT_KEYS = {
+    "cue_start", "cue_end", "cue_sha1", "start", "end", "sha1", "speaker", "speaker_desc",
+    "org", "country", "belief", "ambiguous",
+}  # fmt: skip
+
+
+def test_indirect_labels_cover_labelled_articles_and_hold_only_offsets():
+    splits = {a["id"]: a["split"] for a in load_labels()}
+    indirect = load_indirect()
+    assert len(indirect) >= 20
+    for article_id, items in indirect.items():
+        assert article_id in splits, article_id
+        for item in items:
+            assert set(item) == INDIRECT_KEYS, set(item) ^ INDIRECT_KEYS
+            assert 0 <= item["cue_start"] < item["cue_end"]
+            assert 0 <= item["start"] < item["end"]
+            assert isinstance(item["belief"], bool) and isinstance(item["ambiguous"], bool)
+            for key in ("speaker", "speaker_desc", "org", "country"):
+                assert item[key] is None or isinstance(item[key], str)
+
+
+@pytest.mark.shared
+def test_every_indirect_label_matches_the_corpus_text(shared_dir):
+    indirect = load_indirect()
+    records = load_records(shared_dir, set(indirect))
+    for article_id, items in indirect.items():
+        text = records[article_id]["text"]
+        for item in items:
+            assert sha1_10(text[item["start"] : item["end"]]) == item["sha1"], item
+            assert sha1_10(text[item["cue_start"] : item["cue_end"]]) == item["cue_sha1"], item
+        check_labels(records[article_id], items)

@@ -36,8 +36,20 @@ is over found, non-ambiguous gold quotes:
 - organisation gold speaker: correct when the predicted name or text matches the
   organisation, or a non-person actor's country is the organisation's country.
 
+Indirect quotes. ``data/news_indirect.jsonl`` holds hand labels of reported speech for 40 of
+the articles (the 20 of ``test`` and the first 20 of ``dev``), made the same way: each line is
+``{"id", "split", "indirect"}``, each item ``cue_start``/``cue_end``/``cue_sha1`` (the
+reporting words: "said", "told", "according to", "is believed"), ``start``/``end``/``sha1``
+(the reported clause, without a leading "that"), the speaker fields above, ``belief`` (a
+reported belief: "officials fear that ...") and ``ambiguous``. Clauses more than half inside
+quote marks are direct quotes and are not labelled here. A gold item is found when a
+predicted indirect quote's cue overlaps the gold cue and its content overlaps the gold
+clause, or its content shares half of the longer span (``indirect_recall`` over speech,
+``belief_recall`` over beliefs); speakers are scored as for direct quotes
+(``indirect_speaker_accuracy``, over found speech items).
+
 Notes list every miss and wrong speaker as ``id: start-end gold=... pred=...`` (offsets into
-the ``text`` field; never quote text).
+the ``text`` field; never quote text); indirect ones are marked ``indirect``.
 """
 
 from __future__ import annotations
@@ -53,6 +65,7 @@ from flashpoint.models import Actor, Analysis, Article, Quote
 
 NAME = "news-quotes"
 LABELS = Path(__file__).resolve().parent / "data" / "news_quotes.jsonl"
+INDIRECT_LABELS = Path(__file__).resolve().parent / "data" / "news_indirect.jsonl"
 CORPUS = Path("corpora") / "allsides_2015_2020_geopolitics.jsonl"
 SPLITS = ("dev", "test", "all")
 MIN_OVERLAP = 0.5
@@ -73,6 +86,12 @@ def load_labels(path: Path = LABELS, *, split: str = "all") -> list[dict[str, An
     with path.open(encoding="utf-8") as fh:
         articles = [json.loads(line) for line in fh if line.strip()]
     return [a for a in articles if split == "all" or a["split"] == split]
+
+
+def load_indirect(path: Path = INDIRECT_LABELS) -> dict[str, list[dict[str, Any]]]:
+    """Indirect-quote labels by article id (only some articles have them)."""
+    with path.open(encoding="utf-8") as fh:
+        return {a["id"]: a["indirect"] for a in map(json.loads, fh) if a}
 
 
 def load_records(shared: Path, ids: set[str]) -> dict[str, dict[str, Any]]:
@@ -106,15 +125,19 @@ def build_article(record: dict[str, Any]) -> tuple[Article, int]:
 
 
 def check_labels(record: dict[str, Any], quotes: list[dict[str, Any]]) -> None:
-    """Raise ``LabelDrift`` when a label's stretch no longer has its recorded hash."""
+    """Raise ``LabelDrift`` when a label's stretch (or cue) no longer has its recorded hash."""
     text = record["text"]
     for q in quotes:
-        got = sha1_10(text[q["start"] : q["end"]])
-        if got != q["sha1"]:
-            raise LabelDrift(
-                f"{record['id']}: label {q['start']}-{q['end']} has sha1 {got}, expected "
-                f"{q['sha1']}; the corpus text or the labels changed"
-            )
+        stretches = [("start", "end", "sha1"), ("cue_start", "cue_end", "cue_sha1")]
+        for start, end, key in stretches:
+            if key not in q:
+                continue
+            got = sha1_10(text[q[start] : q[end]])
+            if got != q[key]:
+                raise LabelDrift(
+                    f"{record['id']}: label {q[start]}-{q[end]} has sha1 {got}, expected "
+                    f"{q[key]}; the corpus text or the labels changed"
+                )
 
 
 def run(
@@ -127,11 +150,14 @@ def run(
 ) -> dict[str, Any]:
     """Direct-quote recall and speaker accuracy on the labelled news articles of ``split``."""
     articles = load_labels(labels, split=split)[:limit]
+    indirect = load_indirect() if labels == LABELS else {}
     records = load_records(shared, {a["id"] for a in articles})
     counts: dict[str, int] = dict.fromkeys(
         ("articles", "direct_gold", "direct_pred", "hit", "full_gold", "full_hit",
          "fragment_gold", "fragment_hit", "speaker_scored", "speaker_ok", "named_scored",
-         "named_ok", "unnamed_scored", "unnamed_ok", "org_scored", "org_ok", "ambiguous"),
+         "named_ok", "unnamed_scored", "unnamed_ok", "org_scored", "org_ok", "ambiguous",
+         "indirect_articles", "indirect_gold", "indirect_pred", "indirect_hit",
+         "indirect_scored", "indirect_ok", "belief_gold", "belief_hit"),
         0,
     )  # fmt: skip
     notes: list[str] = []
@@ -141,8 +167,57 @@ def run(
         article, offset = build_article(record)
         analysis = engine.analyze(article)
         _score_article(analysis, item, offset, counts, notes)
+        if item["id"] in indirect:
+            check_labels(record, indirect[item["id"]])
+            _score_indirect(analysis, item["id"], indirect[item["id"]], offset, counts, notes)
         counts["articles"] += 1
     return {"split": split, "metrics": _metrics(counts), "notes": notes}
+
+
+def _score_indirect(
+    analysis: Analysis,
+    article_id: str,
+    gold_items: list[dict[str, Any]],
+    offset: int,
+    counts: dict[str, int],
+    notes: list[str],
+) -> None:
+    actors = {actor.id: actor for actor in analysis.actors}
+    preds = [q for q in analysis.quotes if q.kind == "indirect"]
+    counts["indirect_articles"] += 1
+    counts["indirect_pred"] += len(preds)
+    for gold in gold_items:
+        kind = "belief" if gold.get("belief") else "indirect"
+        counts[f"{kind}_gold"] += 1
+        cue = (gold["cue_start"] + offset, gold["cue_end"] + offset)
+        span = (gold["start"] + offset, gold["end"] + offset)
+        where = f"{article_id}: {gold['start']}-{gold['end']} {kind}"
+        match = _indirect_match(cue, span, preds)
+        if match is None:
+            notes.append(f"{where} missed gold={_gold_name(gold)} pred=<no quote>")
+            continue
+        counts[f"{kind}_hit"] += 1
+        if kind == "belief" or gold.get("ambiguous"):
+            continue
+        counts["indirect_scored"] += 1
+        if speaker_correct(gold, match, actors):
+            counts["indirect_ok"] += 1
+        else:
+            notes.append(
+                f"{where} speaker gold={_gold_name(gold)} pred={_pred_name(match, actors)}"
+            )
+
+
+def _indirect_match(
+    cue: tuple[int, int], span: tuple[int, int], preds: list[Quote]
+) -> Quote | None:
+    """The predicted indirect quote on the same cue and clause, else the best clause match."""
+    for quote in preds:
+        content = (quote.content.start, quote.content.end)
+        same_cue = quote.cue is not None and overlap(cue, (quote.cue.start, quote.cue.end)) > 0
+        if same_cue and overlap(span, content) > 0:
+            return quote
+    return _best(span, preds)
 
 
 def _score_article(
@@ -241,4 +316,11 @@ def _metrics(c: dict[str, int]) -> dict[str, float]:
         "speaker_accuracy_named": ratio(c["named_ok"], c["named_scored"]),
         "speaker_accuracy_unnamed": ratio(c["unnamed_ok"], c["unnamed_scored"]),
         "speaker_accuracy_org": ratio(c["org_ok"], c["org_scored"]),
+        "indirect_articles": c["indirect_articles"],
+        "indirect_gold": c["indirect_gold"],
+        "indirect_pred": c["indirect_pred"],
+        "indirect_recall": ratio(c["indirect_hit"], c["indirect_gold"]),
+        "indirect_speaker_accuracy": ratio(c["indirect_ok"], c["indirect_scored"]),
+        "belief_gold": c["belief_gold"],
+        "belief_recall": ratio(c["belief_hit"], c["belief_gold"]),
     }

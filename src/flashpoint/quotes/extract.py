@@ -47,6 +47,7 @@ class _Found:
     speaker_text: str | None = None  # for cues without a subject token ("one official")
     inherit: bool = False  # no cue: a paragraph of quoted speech continuing the last speaker
     relayed: Token | None = None  # who spoke, when ``subject`` turns out to be a news outlet
+    nominal: bool = False  # "Trump's argument that ...": a stance cited, not a speech reported
 
     @property
     def start(self) -> int:
@@ -420,6 +421,8 @@ def _indirect_at(token: Token, lexicon: QuoteLexicon) -> _Found | None:
     lemma = token.lemma_.lower()
     if token.lower_ == "according" and _according_to(token) is not None:
         return _according(token)
+    if token.pos_ == "NOUN" and lemma in lexicon.reporting_nouns:
+        return _noun_quote(token)
     if token.pos_ not in ("VERB", "AUX"):
         return None
     passive = any(c.dep_ == "auxpass" for c in token.children)
@@ -440,6 +443,28 @@ def _indirect_at(token: Token, lexicon: QuoteLexicon) -> _Found | None:
     if token.dep_ == "ROOT" and not complements and not fronted:
         return _fragment_before(token)
     return None
+
+
+def _noun_quote(noun: Token) -> _Found | None:
+    """ "Trump's argument that ...", "a New York Times report that ...", "speculation that
+    ...": the that-clause of a reporting noun; the speaker is its owner, if it names one."""
+    clause = next(
+        (
+            c for c in noun.children
+            if c.dep_ in ("acl", "ccomp") and c.i > noun.i
+            and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        ),
+        None,
+    )  # fmt: skip
+    if clause is None:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None) or next(
+        (c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None
+    )
+    found = _clause_quote(noun, clause)
+    if found is not None:
+        found.subject, found.nominal = owner, True
+    return found
 
 
 def _fragment_before(verb: Token) -> _Found | None:
@@ -592,7 +617,9 @@ def _resolve(
         last_actor = speaker or last_actor
         end = max(item.parts[-1][1], item.cue[1] if item.cue else -1)
         # "..., according to the AP": the outlet relays; the last speaker goes on speaking
-        counts = item.kind == "direct" or (item.cue is not None and not _outlet(speaker, actors))
+        counts = item.kind == "direct" or (
+            item.cue is not None and not item.nominal and not _outlet(speaker, actors)
+        )
         if counts and end >= last_end and (speaker is not None or text is not None):
             last, last_end = (speaker, text), end  # the quote that ends last speaks on
         quotes.extend(_quotes_of(item, article, speaker, text, len(quotes)))
@@ -655,10 +682,11 @@ def _speaker(
 
 def _recent_body(subject: Token, actors: ActorIndex, quoted: list[tuple[int, int]]) -> str | None:
     """ "it said", "a spokesperson said", "the statement said": the organisation (or country)
-    that was last the subject of a clause, outside quotes, in this or the two sentences before."""
+    that was last the subject of a clause, outside quotes, in this or the five sentences before
+    (a quote of several sentences may stand between)."""
     doc = subject.doc
     sentences = [subject.sent]
-    while len(sentences) < 3 and sentences[-1].start > 0:
+    while len(sentences) < 6 and sentences[-1].start > 0:
         sentences.append(doc[sentences[-1].start - 1].sent)
     for sent in sentences:
         for token in reversed(list(sent)):

@@ -18,6 +18,7 @@ def read_list(package: str, name: str) -> frozenset[str]:
 class QuoteLexicon:
     reporting_verbs: frozenset[str]
     indirect_verbs: frozenset[str]
+    reporting_nouns: frozenset[str]
     hearsay_passives: frozenset[str]
     cue_phrases: frozenset[str]
     unnamed_speakers: frozenset[str]
@@ -30,6 +31,7 @@ def load_lexicon() -> QuoteLexicon:
     return QuoteLexicon(
         reporting_verbs=read_list(package, "reporting_verbs.txt"),
         indirect_verbs=read_list(package, "indirect_verbs.txt"),
+        reporting_nouns=read_list(package, "reporting_nouns.txt"),
         hearsay_passives=read_list(package, "hearsay_passives.txt"),
         cue_phrases=read_list(package, "cue_phrases.txt"),
         unnamed_speakers=read_list(package, "unnamed_speakers.txt"),
