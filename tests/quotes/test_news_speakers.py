@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from flashpoint.models import Analysis, Article
 
 
@@ -32,72 +34,67 @@ def test_a_first_lady_is_not_the_president_with_her_surname(engine):
     assert speaker_of(analysis, "doing very well") == "Donald Trump"
 
 
-def test_a_bullet_without_a_subject_keeps_the_earlier_speaker(engine):
-    analysis = analyse(
-        engine,
+CASES = {
+    # a bullet with no subject of its own goes on about the earlier topic
+    "bullet-keeps-topic": (
         "Prime Minister Ana Kovac took questions on the flight home. Kovac also:\n\n"
         "• Rejected claims that President Tomas Brandt is arriving at the summit in a "
         "stronger position. “Excuse me, so am I,” she said.",
-    )
-    assert speaker_of(analysis, "so am I") == "Ana Kovac"
-
-
-def test_the_senator_after_an_abbreviated_title(engine):
-    analysis = analyse(
-        engine,
+        "so am I",
+        "Ana Kovac",
+    ),
+    # "” the senator said" (tagged as a proper noun) after "Sen. Rand Paul"
+    "the-senator": (
         "Sen. Rand Paul said on Sunday that spying is what countries do.\n\n"
         "“I am not saying they are equivalent,” the senator said.",
-    )
-    assert speaker_of(analysis, "not saying they are equivalent") == "Rand Paul"
-
-
-def test_a_second_subject_inside_the_quote_does_not_hide_the_speaker(engine):
-    analysis = analyse(
-        engine,
+        "not saying they are equivalent",
+        "Rand Paul",
+    ),
+    # the parser gives "said" a second subject from inside the quote
+    "subject-inside-quote": (
         "Mr. Paulsen said he doubted the other side would admit it.\n\n"
         "“So all nations that can spy, do. All nations that want to meddle and have the means "
         "… they try,” he said.",
-    )
-    assert speaker_of(analysis, "they try") == "Paulsen"
-
-
-def test_going_on_doing_is_not_a_cue(engine):
-    analysis = analyse(
-        engine,
+        "they try",
+        "Paulsen",
+    ),
+    # "continued to" is going on doing, not speaking
+    "continue-to": (
         "“We are sending more troops to guard the embassy,” Defence Secretary Mark Olsen said "
-        "on Tuesday.\n\nOlsen added that the country continued to “rely on the host nation to "
-        "protect our staff and their families.”",
-    )
-    assert speaker_of(analysis, "rely on the host nation") == "Mark Olsen"
-
-
-def test_a_participle_cue_speaks_for_the_reporting_verb_above_it(engine):
-    analysis = analyse(
-        engine,
+        "on Tuesday.\n\nOlsen added that the country continued to “rely on the host nation "
+        "to protect our staff and their families.”",
+        "rely on the host nation",
+        "Mark Olsen",
+    ),
+    # a participle cue speaks for the reporting verb above it
+    "participle-climbs": (
         "Senior lawmaker Pavel Orlov said it was not yet final that Washington had left the "
         "treaty, saying “it is still possible to read the decision as pressure rather than a "
         "legal act.”",
-    )
-    assert speaker_of(analysis, "still possible to read") == "Pavel Orlov"
-
-
-def test_a_news_agency_only_relays_the_named_speaker(engine):
-    analysis = analyse(
-        engine,
-        "Foreign Minister Ivan Petrov called the downing of the jet a “planned provocation” that "
-        "will force Moscow to “rethink its whole relationship with Ankara,” The Associated Press "
-        "reported.",
-    )
-    assert speaker_of(analysis, "rethink its whole relationship") == "Ivan Petrov"
-
-
-def test_a_role_noun_inside_a_trailing_name(engine):
-    analysis = analyse(
-        engine,
+        "still possible to read",
+        "Pavel Orlov",
+    ),
+    # a news agency only relays the named speaker
+    "agency-relays": (
+        "Foreign Minister Ivan Petrov called the downing of the jet a “planned provocation” "
+        "that will force Moscow to “rethink its whole relationship with Ankara,” The "
+        "Associated Press reported.",
+        "rethink its whole relationship",
+        "Ivan Petrov",
+    ),
+    # a role noun inside the name after an inverted cue
+    "role-in-trailing-name": (
         "“The bottom line is whether those groups are gaining ground or falling back,” said "
         "former CIA analyst Larry Novak.",
-    )
-    assert speaker_of(analysis, "bottom line") == "Larry Novak"
+        "bottom line",
+        "Larry Novak",
+    ),
+}
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), CASES.values(), ids=CASES.keys())
+def test_speaker(engine, text: str, words: str, speaker: str):
+    assert speaker_of(analyse(engine, text), words) == speaker
 
 
 def test_a_reporting_noun_gives_an_indirect_quote_without_taking_the_floor(engine):
