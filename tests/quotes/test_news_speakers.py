@@ -89,6 +89,35 @@ CASES = {
         "bottom line",
         "Larry Novak",
     ),
+    # a curly quote closed by a straight mark, the next one opened by a straight mark
+    "mixed-marks": (
+        '“I am deeply grateful to the president for this chance to serve our country," '
+        'Minister Lena Hartwig said in a statement. "Her leadership has made the nation '
+        "safer and I look forward to the work ahead.”",
+        "leadership has made the nation",
+        "Lena Hartwig",
+    ),
+    # the parser hangs the name on an earlier phrase and leaves the cue without a subject
+    "name-before-cue": (
+        "Speaking after a week of talks in Lausanne, Switzerland, Foreign Secretary Tom Varga "
+        "told reporters that negotiators “have made real and substantial progress” this week.",
+        "real and substantial progress",
+        "Tom Varga",
+    ),
+    # "As X notes, “...”": the speaker is X, not the subject of the quoted clause
+    "as-x-notes": (
+        "As Mason University's Donald Breaux notes, “What is true at the level of the household "
+        "is true at the level of the national economy.”",
+        "level of the household",
+        "Donald Breaux",
+    ),
+    # an infinitive cue takes its subject from the object of the verb above it
+    "object-control": (
+        "The delegation took a different route, prompting the opposition Liberty Party to "
+        "accuse the government of “abuse of power and an act of treason” on Friday.",
+        "abuse of power",
+        "Liberty Party",
+    ),
 }
 
 
@@ -112,3 +141,24 @@ def test_a_reporting_noun_gives_an_indirect_quote_without_taking_the_floor(engin
     assert nominal and names.get(nominal[0].speaker or "") == "Donald Trump"
     assert nominal[0].cue is not None and nominal[0].cue.text == "argument"
     assert speaker_of(analysis, "raised the budget") == "Ingrid Sommer"
+
+
+def test_they_after_a_pair_of_named_speakers(engine):
+    analysis = analyse(
+        engine,
+        "“The president may have put an intelligence source at risk,” said Rep. Elena Marsh "
+        "of Ohio and Rep. David Okoro of Texas.\n\n"
+        "Marsh leads the oversight panel. Okoro sits on the judiciary panel.\n\n"
+        "“This is the same meeting in which the press was kept out of the room,” they said.",
+    )
+    assert speaker_of(analysis, "kept out of the room") == "Elena Marsh"
+
+
+def test_the_newspaper_speaks_for_the_outlet_named_last(engine):
+    analysis = analyse(
+        engine,
+        "The New York Times reported on Monday that the talks had stalled.\n\n"
+        "“Neither side has shown any sign of moving on the central question,” the newspaper "
+        "said.",
+    )
+    assert speaker_of(analysis, "central question") == "The New York Times"

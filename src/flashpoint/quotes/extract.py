@@ -166,7 +166,8 @@ def _after_close(doc: Doc, raw: RawQuote, verb: Token) -> Token | None:
     between = [t for t in _tokens_between(doc, raw.close + 1, verb.idx) if not t.is_punct]
     if between:
         names = [t for t in between if t.pos_ == "PROPN"]
-        people = [t for t in names if t.ent_type_ == "PERSON"]
+        # a name the tagger called a noun is still a name ("“...,” Trump told troops")
+        people = [t for t in between if t.ent_type_ == "PERSON"]
         return people[0] if people else (names[-1] if names else None)
     return _name_after(doc, verb)
 
@@ -382,13 +383,35 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
     head = verb.head
     if verb.dep_ == "pcomp" and head.dep_ == "prep":
         head = head.head
+    if any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return _name_before(verb)  # "As Donald Boudreaux notes, “...”": not the main clause's
+    if verb.dep_ == "xcomp" and (obj := _controller(head, verb)) is not None:
+        return obj  # "prompting the opposition party to accuse Moon of “...”"
     if verb.dep_ in _CLIMB and verb.dep_ != "conj":
         # "Trump said North Korea would be a big subject, calling it ...": the parser hangs
         # the participle on the reported clause; the one calling is the one who said it
         head = _reporting_ancestor(head) or head
     if verb.dep_ in _CLIMB and head.pos_ in ("VERB", "AUX") and head.i != verb.i and depth < 3:
         return _subject(head, depth + 1)
-    return None
+    return _name_before(verb) if reporting else None
+
+
+def _name_before(verb: Token) -> Token | None:
+    """A person's name right before a cue the parser left without a subject ("..., Secretary
+    of State John Kerry told reporters" with Kerry hung on "in Lausanne")."""
+    if verb.i == 0:
+        return None
+    before = verb.doc[verb.i - 1]
+    return before if before.ent_type_ == "PERSON" and before.pos_ == "PROPN" else None
+
+
+def _controller(head: Token, verb: Token) -> Token | None:
+    """The object that an infinitive cue's subject is ("urged Iran to say", "prompting the
+    party to accuse"): a direct object of the governing verb standing before the cue."""
+    return next(
+        (c for c in head.children if c.dep_ == "dobj" and c.i < verb.i and c.pos_ != "PRON"),
+        None,
+    )
 
 
 def _reporting_ancestor(verb: Token) -> Token | None:
@@ -596,6 +619,7 @@ def _resolve(
     quoted = [part for item in found if item.kind == "direct" for part in item.parts]
     last: tuple[str | None, str | None] = (None, None)
     last_actor: str | None = None  # the latest named speaker, for 'he'/'she' cues
+    last_pair: str | None = None  # the latest speaker named with another, for 'they' cues
     last_end = -1  # where the last quote (direct, or a cued indirect one) ended
     for item in found:
         speaker, text = _speaker(item, actors, lexicon, last_actor, quoted)
@@ -614,6 +638,13 @@ def _resolve(
             and _gender_fits(item.subject, actors.get(last[0]))
         ):
             speaker = last[0]
+        subject = item.subject
+        if subject is not None and subject.lower_ == "they" and speaker is None:
+            speaker = last_pair  # "said Reps. Cummings and Conyers. ... “...,” they said"
+        if subject is not None and speaker is not None:
+            # a pair of named speakers is filed under the first of them
+            pair = any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in subject.children)
+            last_pair = speaker if pair else last_pair
         last_actor = speaker or last_actor
         end = max(item.parts[-1][1], item.cue[1] if item.cue else -1)
         # "..., according to the AP": the outlet relays; the last speaker goes on speaking
@@ -672,6 +703,11 @@ def _speaker(
         return found or last_actor or _nearest_person(subject, actors, quoted), text
     if subject.lower_ == "it":
         return _recent_body(subject, actors, quoted), text
+    if subject.lemma_.lower() in lexicon.media_nouns and _definite_noun(subject):
+        # "the newspaper said", "the editorial argued": the outlet named last
+        return _recent_outlet(subject, actors, quoted) or _recent_body(
+            subject, actors, quoted
+        ), text
     if subject.lemma_.lower() in lexicon.unnamed_speakers:
         own = [actors.actor_of(t) for t in subject.lefts]  # "an ICE spokesperson"
         body = next((a for a in own if a is not None and a.kind != "person"), None)
@@ -698,6 +734,21 @@ def _recent_body(subject: Token, actors: ActorIndex, quoted: list[tuple[int, int
                 actor = actors.actor_of(name)
                 if actor is not None and actor.kind in ("organization", "country"):
                     return actor.id
+    return None
+
+
+def _definite_noun(token: Token) -> bool:
+    return any(c.lower_ in ("the", "this", "that") for c in token.lefts)
+
+
+def _recent_outlet(subject: Token, actors: ActorIndex, quoted: list[tuple[int, int]]) -> str | None:
+    """The news outlet named last before ``subject``, outside quotes."""
+    for token in reversed(subject.doc[max(0, subject.i - PRONOUN_LOOKBACK) : subject.i]):
+        if any(a <= token.idx < b for a, b in quoted):
+            continue
+        actor = actors.actor_of(token)
+        if actor is not None and actor.sector == "MED":
+            return actor.id
     return None
 
 

@@ -22,6 +22,7 @@ class QuoteLexicon:
     hearsay_passives: frozenset[str]
     cue_phrases: frozenset[str]
     unnamed_speakers: frozenset[str]
+    media_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -35,4 +36,5 @@ def load_lexicon() -> QuoteLexicon:
         hearsay_passives=read_list(package, "hearsay_passives.txt"),
         cue_phrases=read_list(package, "cue_phrases.txt"),
         unnamed_speakers=read_list(package, "unnamed_speakers.txt"),
+        media_nouns=read_list(package, "media_nouns.txt"),
     )

@@ -100,7 +100,8 @@ def _scan_paragraph(
             current.opens.append(i)
             open_at, mark = i, ch
         elif mark and (ch in CLOSE_DOUBLE or ch == STRAIGHT):
-            if (ch == STRAIGHT) != (mark == STRAIGHT) and not _mixed_close(text, i, end, mark):
+            mixed = (ch == STRAIGHT) != (mark == STRAIGHT)
+            if mixed and not _mixed_close(text, open_at, i, end, mark):
                 continue  # a different kind of mark nested inside: part of the content
             _add_part(text, current, open_at, i)
             found.append(_finish(current, i))
@@ -117,11 +118,18 @@ def _scan_paragraph(
     return found, None
 
 
-def _mixed_close(text: str, at: int, end: int, mark: str) -> bool:
-    """“...\" : a straight mark closes a curly quote when no curly close follows (and back)."""
+def _mixed_close(text: str, open_at: int, at: int, end: int, mark: str) -> bool:
+    """“...\" : a straight mark closes a curly quote when no curly close follows (and back);
+    or when it is shaped as a closing mark (after a word or punctuation, before a space) and
+    no straight quote nested inside is still open: “I am grateful," Pompeo said. "His ...”"""
     expected = STRAIGHT if mark == STRAIGHT else CLOSE_DOUBLE
     followed = at + 1 >= end or not text[at + 1].isalnum()
-    return followed and expected not in text[at + 1 : end]
+    if followed and expected not in text[at + 1 : end]:
+        return True
+    if mark == STRAIGHT:  # "...” with no curly quote opened inside
+        return followed and OPEN_DOUBLE[0] not in text[open_at + 1 : at]
+    shaped = not text[at - 1].isspace() and followed
+    return shaped and text.count(STRAIGHT, open_at + 1, at) % 2 == 0
 
 
 def _add_part(text: str, quote: RawQuote | None, open_at: int, close_at: int) -> None:
