@@ -118,6 +118,28 @@ CASES = {
         "abuse of power",
         "Liberty Party",
     ),
+    # "the former ... diplomat" as a subject renames the person who spoke just before
+    "former-epithet": (
+        "“We cannot trust these people,” Aurelio Mendoza Pardo says. Behind that distrust is "
+        "what the former Cuban diplomat calls “a long record of subversive policies.”",
+        "long record of subversive policies",
+        "Aurelio Mendoza Pardo",
+    ),
+    # a name after a long run of title words the model does not tag ("Whip")
+    "long-title-run": (
+        "House Democratic Whip Ronald Batey said the nominee will have a hard time.\n\n"
+        "“I hope he recognizes the talent at the department and stops the hollowing out of "
+        "the service,” the Maryland Democrat said.",
+        "hollowing out",
+        "Ronald Batey",
+    ),
+    # a retort: "snapped"
+    "snapped": (
+        "Governor Alma Reyes warned that the rhetoric was making matters worse, to which "
+        "President Trump snapped back, “I don't like your rhetoric that much either.”",
+        "your rhetoric that much",
+        "Donald Trump",
+    ),
 }
 
 

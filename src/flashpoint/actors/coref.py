@@ -306,6 +306,8 @@ def link_office_holders(state: Resolution) -> None:
                 and (_holds(ctx, e.key, words)
                      or _describes(state.drafts[e.key].description, noun, words))
             ]  # fmt: skip
+            if not holders and "former" in words and head.dep_ in context.SUBJECTS:
+                holders = _epithet_antecedent(ctx, start, draft.country)
             if not holders:
                 continue
             person = state.drafts[holders[-1].key]
@@ -316,6 +318,19 @@ def link_office_holders(state: Resolution) -> None:
             for event in ctx.people:
                 if event.i == start and event.key == draft.key:
                     event.key = person.key
+
+
+def _epithet_antecedent(ctx: _Context, start: int, country: str | None) -> list[Event]:
+    """ "..., Alzugaray says. ... what the former Cuban diplomat calls ...": a "former"
+    description as a subject renames the named person who was a subject just before (this or
+    the previous two sentences), when no country tells them apart."""
+    sent = ctx.sent_of[start]
+    found = [
+        e for e in ctx.people
+        if e.i < start and e.named and e.subject and not e.quote and sent - e.sent <= 2
+        and ctx.state.drafts[e.key].country in (None, country)
+    ]  # fmt: skip
+    return found[-1:]
 
 
 def _named_in_clause(ctx: _Context, token: Token) -> str | None:

@@ -211,6 +211,14 @@ def _unlabelled_people(state: Resolution, hits: list[Hit]) -> list[Hit]:
     doc = state.doc
     found = []
     for start, end in _proper_runs(doc):
+        if end - start > 3:
+            # "House Democratic Whip Steny Hoyer": the name after the last title word
+            roles = [i for i in range(start, end - 2) if _one_person_role(state, doc[i])]
+            if roles and 2 <= end - roles[-1] - 1 <= 3:
+                start = roles[-1] + 1
+                if not _overlaps(hits, start, end):
+                    found.append(Hit(start, end, None))
+            continue
         before = doc[start - 1] if start > 0 else None
         if _overlaps(hits, start, end):
             continue
@@ -233,8 +241,13 @@ def _unlabelled_people(state: Resolution, hits: list[Hit]) -> list[Hit]:
     return found
 
 
+def _one_person_role(state: Resolution, token: Token) -> bool:
+    role = state.kb.role(token.lemma_.lower())
+    return role is not None and role[1]
+
+
 def _proper_runs(doc: Doc) -> list[tuple[int, int]]:
-    """Runs of two or three capitalised proper nouns."""
+    """Runs of two or more capitalised proper nouns."""
     runs, start = [], None
     for token in [*doc, None]:
         proper = token is not None and token.pos_ == "PROPN" and token.text.istitle()
@@ -242,7 +255,7 @@ def _proper_runs(doc: Doc) -> list[tuple[int, int]]:
             start = token.i
         elif not proper and start is not None:
             end = token.i if token is not None else len(doc)
-            if 2 <= end - start <= 3:
+            if end - start >= 2:
                 runs.append((start, end))
             start = None
     return runs
