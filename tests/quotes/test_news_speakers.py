@@ -184,3 +184,31 @@ def test_the_newspaper_speaks_for_the_outlet_named_last(engine):
         "said.",
     )
     assert speaker_of(analysis, "central question") == "The New York Times"
+
+
+def test_the_adviser_is_the_unnamed_official_introduced_before(engine):
+    analysis = analyse(
+        engine,
+        "A senior White House official told reporters the president decided to make the "
+        "change ahead of the summit.\n\n"
+        "“The president wanted his new team in place before the talks,” the adviser said.",
+    )
+    names = {a.id: a for a in analysis.actors}
+    quote = next(q for q in analysis.quotes if "new team" in q.content.text)
+    speaker = names.get(quote.speaker or "")
+    # the official or the White House: either way not nobody, and American
+    assert speaker is not None and speaker.country == "USA"
+
+
+def test_the_official_of_no_named_body_is_not_an_earlier_diplomat(engine):
+    analysis = analyse(
+        engine,
+        "A French diplomat said the invitation had been agreed weeks ago. Members of the "
+        "administration were unhappy, according to Politico. An official accused the French "
+        "president of playing to a domestic audience.\n\n"
+        "“They are trying to fracture the group of seven,” the official said.",
+    )
+    names = {a.id: a for a in analysis.actors}
+    quote = next(q for q in analysis.quotes if "fracture the group" in q.content.text)
+    speaker = names.get(quote.speaker or "")
+    assert speaker is None or "diplomat" not in speaker.name

@@ -712,8 +712,34 @@ def _speaker(
         own = [actors.actor_of(t) for t in subject.lefts]  # "an ICE spokesperson"
         body = next((a for a in own if a is not None and a.kind != "person"), None)
         found = body.id if body else _affiliation(subject, actors)
+        if found is None and _definite_noun(subject):
+            found = _recent_unnamed(subject, actors, quoted, lexicon)  # "the adviser said"
         return found or _recent_body(subject, actors, quoted), text
     return None, text
+
+
+def _recent_unnamed(
+    subject: Token, actors: ActorIndex, quoted: list[tuple[int, int]], lexicon: QuoteLexicon
+) -> str | None:
+    """ "A senior White House official told Fox News ... “...,” the adviser said": the
+    unnamed person introduced last (an actor named by a speaker noun; one named by the same
+    noun first: "the official" is the last "official"), outside quotes."""
+    window = subject.doc[max(0, subject.i - PRONOUN_LOOKBACK) : subject.i]
+    unnamed: list[tuple[Actor, list[str]]] = []
+    for token in reversed(window):
+        if any(a <= token.idx < b for a, b in quoted):
+            continue
+        actor = actors.actor_of(token)
+        if actor is None and token.lemma_ == subject.lemma_ and not unnamed:
+            return None  # "An official reportedly accused ...": the official, of no body named
+        if actor is None or actor.kind != "person":
+            continue
+        words = actor.name.lower().split()
+        if any(word in lexicon.unnamed_speakers for word in words):
+            unnamed.append((actor, words))
+    same = [actor for actor, words in unnamed if subject.lemma_.lower() in words]
+    found = same or [actor for actor, _ in unnamed]
+    return found[0].id if found else None
 
 
 def _recent_body(subject: Token, actors: ActorIndex, quoted: list[tuple[int, int]]) -> str | None:
