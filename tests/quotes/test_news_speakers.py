@@ -140,6 +140,25 @@ CASES = {
         "your rhetoric that much",
         "Donald Trump",
     ),
+    # a name the model misses, known by its apposition and its speech verb; "she" is hers
+    "untagged-name-with-apposition": (
+        "Stefan Norberg, a historian, said the square had been a market for centuries.\n\n"
+        "Helle Marit Brix, one of the organisers of the event, told TV2 that the artist ran "
+        "to the kitchen when the shots rang out.\n\n"
+        "“He was very calm about it,” she said.",
+        "very calm about it",
+        "Helle Marit Brix",
+    ),
+    # the last speaker does not go on when the paragraph names someone else as its subject
+    "new-subject-in-paragraph": (
+        "Ole Hansen, an Iowa farmer, said: “That is real money lost for farmers.” He called "
+        "on the government to scrap the tariffs.\n\n"
+        "On Wednesday, President Trump moved to play down concerns over a trade war. He "
+        "protested on Twitter: “We are not in a trade war with China, that war was lost "
+        "many years ago.”",
+        "not in a trade war",
+        "Donald Trump",
+    ),
 }
 
 

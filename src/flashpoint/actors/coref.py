@@ -134,6 +134,8 @@ def _gender(ctx: _Context, key: str) -> str | None:
     """ "m", "f" or None (unknown or mixed) from the person's pronouns and honorifics so far."""
     seen = set()
     for start, end in ctx.state.drafts[key].spans:
+        if ctx.quotes[start]:
+            continue  # a pronoun inside a quote was linked on weaker evidence
         first = ctx.state.doc[start].lower_
         if end - start == 1 or first in MALE | FEMALE:
             seen |= {"m"} if first in MALE else {"f"} if first in FEMALE else set()

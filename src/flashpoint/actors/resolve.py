@@ -222,6 +222,11 @@ def _unlabelled_people(state: Resolution, hits: list[Hit]) -> list[Hit]:
         before = doc[start - 1] if start > 0 else None
         if _overlaps(hits, start, end):
             continue
+        if _described_speaker(state, doc[end - 1]):
+            # "Helle Merete Brix, one of the organizers,"; "François-Bernard" whole
+            hyphened = start > 1 and doc[start - 1].text == "-" and doc[start - 2].is_title
+            found.append(Hit(start - 2 if hyphened else start, end, None))
+            continue
         if doc[start].lower_ in context.HONORIFICS:  # "Mr Reinholt", missed by the model
             found.append(Hit(start, end, None))
             continue
@@ -239,6 +244,21 @@ def _unlabelled_people(state: Resolution, hits: list[Hit]) -> list[Hit]:
         if by_paper or titled:
             found.append(Hit(start, end, None))
     return found
+
+
+SPEECH = frozenset(("say", "tell", "add", "explain", "write", "note", "warn", "argue"))
+
+
+def _described_speaker(state: Resolution, head: Token) -> bool:
+    """A name with an apposition that the model left untagged or called an organisation, when
+    it speaks or the apposition is a person's role ("François-Bernard Huyghe, a senior
+    researcher at the French Institute ..., says")."""
+    if head.ent_type_ not in ("", "ORG", "PERSON"):
+        return False
+    appos = [c for c in head.children if c.dep_ == "appos"]
+    role = any(_one_person_role(state, c) for c in appos)
+    speaks = head.dep_ == "nsubj" and head.head.lemma_.lower() in SPEECH
+    return role or (speaks and bool(appos) and not head.ent_type_)
 
 
 def _one_person_role(state: Resolution, token: Token) -> bool:

@@ -636,6 +636,11 @@ def _resolve(
             and _follows_paragraph(text_of(doc), last_end, item.start)
             and actors.get(last[0]).kind == "person"
             and _gender_fits(item.subject, actors.get(last[0]))
+            # "... said Heisdorffer. ¶ Trump moved to ... He protested: “...”": not when the
+            # pronoun's own antecedent was named as a subject since the last quote
+            and not _subject_between(
+                doc, actors, speaker, max(last_end, _paragraph_start(doc, item.start)), item.start
+            )
         ):
             speaker = last[0]
         subject = item.subject
@@ -655,6 +660,24 @@ def _resolve(
             last, last_end = (speaker, text), end  # the quote that ends last speaks on
         quotes.extend(_quotes_of(item, article, speaker, text, len(quotes)))
     return quotes
+
+
+def _paragraph_start(doc: Doc, at: int) -> int:
+    return max((s for s, _ in paragraphs(text_of(doc)) if s <= at), default=0)
+
+
+def _subject_between(
+    doc: Doc, actors: ActorIndex, actor_id: str | None, start: int, end: int
+) -> bool:
+    """Whether the actor is named (not a pronoun) as a clause subject between two offsets
+    (the quote's own paragraph: "Trump moved to ... He protested on Twitter: “...”")."""
+    if actor_id is None:
+        return False
+    return any(
+        t.dep_ in ("nsubj", "nsubjpass") and t.pos_ != "PRON" and actors.actor_of(t) is not None
+        and actors.get(actor_id) is actors.actor_of(t)
+        for t in _tokens_between(doc, start, end) if start <= t.idx < end
+    )  # fmt: skip
 
 
 def _outlet(speaker: str | None, actors: ActorIndex) -> bool:
