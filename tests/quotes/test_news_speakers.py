@@ -159,6 +159,23 @@ CASES = {
         "not in a trade war",
         "Donald Trump",
     ),
+    # a title nobody holds in the knowledge base, right after that person's quote
+    "title-after-quote": (
+        "“This legal theory is absurd,” Rep. Elias Brandt said. “The law had nothing to do "
+        "with this.”\n\n"
+        "The chairman added, “To suggest that this authorization covers the strike stretches "
+        "it beyond recognition.”",
+        "stretches it beyond recognition",
+        "Elias Brandt",
+    ),
+    # "the president" before the article names him: the later office holder of that day
+    "president-named-later": (
+        "On Wednesday, the president tweeted that “our trade deal with China is moving along "
+        "nicely, but it will be hard to get done.”\n\n"
+        "I am not sure what Trump means by a different structure.",
+        "moving along nicely",
+        "Donald Trump",
+    ),
 }
 
 

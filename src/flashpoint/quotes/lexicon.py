@@ -23,6 +23,7 @@ class QuoteLexicon:
     cue_phrases: frozenset[str]
     unnamed_speakers: frozenset[str]
     media_nouns: frozenset[str]
+    unique_offices: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -37,4 +38,5 @@ def load_lexicon() -> QuoteLexicon:
         cue_phrases=read_list(package, "cue_phrases.txt"),
         unnamed_speakers=read_list(package, "unnamed_speakers.txt"),
         media_nouns=read_list(package, "media_nouns.txt"),
+        unique_offices=read_list(package, "unique_offices.txt"),
     )
