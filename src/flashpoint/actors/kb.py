@@ -13,6 +13,7 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -253,6 +254,12 @@ def _regions(data_dir: Path) -> Iterator[tuple[Entry, list[str]]]:
             lat=float(lat) if lat else None, lon=float(lon) if lon else None,
         )  # fmt: skip
         yield entry, [name, *[a for a in aliases.split("|") if a]]
+
+
+@lru_cache(maxsize=1)
+def person_roles() -> frozenset[str]:
+    """Role nouns that name one person ("senator", "chairman"), from data/roles.tsv."""
+    return frozenset(noun for noun, (_, person) in _roles(DATA_DIR).items() if person)
 
 
 def _roles(data_dir: Path) -> dict[str, tuple[str, bool]]:

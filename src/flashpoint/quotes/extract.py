@@ -23,6 +23,7 @@ from spacy.tokens import Span as TokenSpan
 from flashpoint.actors.context import misread_modal
 from flashpoint.actors.coref import FEMALE, MALE, given_name_gender
 from flashpoint.actors.index import ActorIndex
+from flashpoint.actors.kb import person_roles
 from flashpoint.models import Actor, Article, Quote, Span
 from flashpoint.nlp.text import text_of
 from flashpoint.quotes.lexicon import QuoteLexicon, load_lexicon
@@ -685,6 +686,7 @@ def _title_goes_on(item: _Found, speaker: str | None, lexicon: QuoteLexicon) -> 
     excluded = lexicon.unnamed_speakers | lexicon.media_nouns | lexicon.unique_offices
     return (
         _definite_noun(subject)
+        and lemma in person_roles()  # not "the shipping company insisted"
         and lemma not in excluded
         and not any(t.pos_ == "PROPN" for t in subject.subtree)
     )
