@@ -176,6 +176,22 @@ CASES = {
         "moving along nicely",
         "Donald Trump",
     ),
+    # a document speaks for the owner named on it before ("the Mueller report's conclusion")
+    "report-owner": (
+        "Special counsel Robert Mueller delivered his findings on Thursday. The Mueller "
+        "report's conclusion on obstruction was noncommittal.\n\n"
+        "“If we had confidence that the president clearly did not commit obstruction of "
+        "justice, we would so state,” the report reads.",
+        "we would so state",
+        "Robert Mueller",
+    ),
+    # a participle cue of criticism: "decrying “...”"
+    "decrying": (
+        "Rep. Eliot Engel opened a probe into the ouster on Monday, decrying “the politically "
+        "motivated firing of inspectors general across the government.”",
+        "politically motivated firing",
+        "Eliot Engel",
+    ),
 }
 
 

@@ -757,18 +757,34 @@ def _speaker(
     if subject.lower_ == "it":
         return _recent_body(subject, actors, quoted), text
     if subject.lemma_.lower() in lexicon.media_nouns and _definite_noun(subject):
-        # "the newspaper said", "the editorial argued": the outlet named last
-        return _recent_outlet(subject, actors, quoted) or _recent_body(
-            subject, actors, quoted
-        ), text
+        # "the newspaper said", "the editorial argued": the owner named on that noun before
+        # ("the Mueller report"), else the outlet named last
+        found = _owner_before(subject, actors, quoted) or _recent_outlet(subject, actors, quoted)
+        return found or _recent_body(subject, actors, quoted), text
     if subject.lemma_.lower() in lexicon.unnamed_speakers:
         own = [actors.actor_of(t) for t in subject.lefts]  # "an ICE spokesperson"
         body = next((a for a in own if a is not None and a.kind != "person"), None)
         found = body.id if body else _affiliation(subject, actors)
         if found is None and _definite_noun(subject):
+            found = _owner_before(subject, actors, quoted)  # "the Mueller report" ... "the report"
+        if found is None and _definite_noun(subject):
             found = _recent_unnamed(subject, actors, quoted, lexicon)  # "the adviser said"
         return found or _recent_body(subject, actors, quoted), text
     return None, text
+
+
+def _owner_before(subject: Token, actors: ActorIndex, quoted: list[tuple[int, int]]) -> str | None:
+    """ "As a result, the Mueller report's conclusion ... “...,” the report reads": the owner
+    named on the same noun earlier ("<X>'s report", "<X> report"), outside quotes."""
+    lemma = subject.lemma_
+    for token in reversed(subject.doc[max(0, subject.i - PRONOUN_LOOKBACK) : subject.i]):
+        if token.lemma_ != lemma or any(a <= token.idx < b for a, b in quoted):
+            continue
+        for child in token.children:
+            owner = actors.actor_of(child) if child.dep_ in ("poss", "compound") else None
+            if owner is not None:
+                return owner.id
+    return None
 
 
 def _recent_unnamed(
