@@ -264,3 +264,14 @@ def test_the_official_of_no_named_body_is_not_an_earlier_diplomat(engine):
     quote = next(q for q in analysis.quotes if "fracture the group" in q.content.text)
     speaker = names.get(quote.speaker or "")
     assert speaker is None or "diplomat" not in speaker.name
+
+
+def test_a_dateline_is_not_the_speaker_of_an_indirect_quote(engine):
+    analysis = analyse(
+        engine,
+        "Washington (CNN) Rudy Giuliani said Friday that the special counsel has agreed to "
+        "narrow the scope of a potential interview.",
+    )
+    names = {a.id: a.name for a in analysis.actors}
+    quote = next(q for q in analysis.quotes if "narrow the scope" in q.content.text)
+    assert names.get(quote.speaker or "") == "Rudy Giuliani"

@@ -373,6 +373,8 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
             return child  # "May told parliament"
         if child.dep_ == "nsubj" and child.lower_ == "it" and reporting:
             return child  # "“...,” it said": the organisation that spoke before
+        if _dateline(child, verb):
+            continue  # "Washington (CNN) Rudy Giuliani said": the dateline is no speaker
         if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in ("it", "there"):
             if child.lower_ in RELATIVE and verb.dep_ == "relcl":
                 return verb.head  # "said Trump, who said there would be a “...”"
@@ -395,6 +397,13 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
     if verb.dep_ in _CLIMB and head.pos_ in ("VERB", "AUX") and head.i != verb.i and depth < 3:
         return _subject(head, depth + 1)
     return _name_before(verb) if reporting else None
+
+
+def _dateline(subject: Token, verb: Token) -> bool:
+    """A dateline the parser made a second subject: "Washington (CNN) Rudy Giuliani said"."""
+    words = [t.text for t in subject.subtree]
+    later = [c for c in verb.children if c.dep_ == "nsubj" and c.i > subject.i]
+    return "(" in words and ")" in words and bool(later)
 
 
 def _name_before(verb: Token) -> Token | None:
