@@ -192,6 +192,22 @@ CASES = {
         "politically motivated firing",
         "Eliot Engel",
     ),
+    # a byline under a pulled quote
+    "dash-byline": (
+        "Supporters\n\n“Many countries that have contained their outbreaks have used "
+        "aggressive surveillance measures.” — Karen Hao, MIT Technology Review\n\n"
+        "Critics\n\nThe government must be transparent about the data.",
+        "aggressive surveillance measures",
+        "Karen Hao",
+    ),
+    # a named person's sentence ending in a colon introduces the next paragraph's quote
+    "colon-introduction": (
+        "NPR's Corey Flintoff brings us these details from the talks in Minsk:\n\n"
+        "“The immediate issues in these talks were stopping the fighting and pulling heavy "
+        "weapons out of the zone.”",
+        "stopping the fighting",
+        "Corey Flintoff",
+    ),
 }
 
 

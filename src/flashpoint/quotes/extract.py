@@ -31,6 +31,7 @@ from flashpoint.quotes.marks import PARAGRAPH_BREAK, RawQuote, find_direct_quote
 
 QUOTE_CHARS = frozenset('“”„"‘’')
 SENTENCE_END = frozenset(".!?")
+DASHES = frozenset(("—", "–", "-", "--"))
 CUE_AFTER_WINDOW = 16  # '“...,” Dr. Xi Li, lead researcher on the project, wrote'
 CUE_BEFORE_WINDOW = 40
 PRONOUN_LOOKBACK = 300  # tokens
@@ -199,6 +200,11 @@ def _bare_name_after(doc: Doc, raw: RawQuote) -> Token | None:
     assert raw.close is not None
     end = min(len(text_of(doc)), raw.close + 200)
     tokens = [t for t in _tokens_between(doc, raw.close + 1, end) if t.idx > raw.close]
+    if tokens and tokens[0].text in DASHES:
+        # '“...” — Karen Hao, MIT Technology Review': a byline under a pulled quote
+        line = [t for t in tokens[1:12] if "\n" not in text_of(doc)[raw.close : t.idx]]
+        people = [t for t in line if t.ent_type_ == "PERSON"]
+        return people[0] if people else None
     phrase: list[Token] = []
     for token in tokens[:12]:
         if token.text in SENTENCE_END:
@@ -309,7 +315,18 @@ def _cue_ending_previous_paragraph(
     colon = len(text_of(doc)[:open_at].rstrip()) - 1
     if colon <= floor or text_of(doc)[colon] != ":":
         return None
-    return _cue_before(doc, colon, floor, lexicon)
+    verb = _cue_before(doc, colon, floor, lexicon)
+    if verb is not None:
+        return verb
+    # "NPR's Corey Flintoff brings us these details from the talks:" then the quote: the
+    # sentence a named person opens with a colon introduces their words
+    span = doc.char_span(colon, colon + 1, alignment_mode="expand")
+    root = span[0].sent.root if span is not None and len(span) else None
+    if root is None or root.pos_ not in ("VERB", "AUX"):
+        return None
+    subjects = [c for c in root.children if c.dep_ == "nsubj"]
+    named = subjects and any(t.ent_type_ == "PERSON" for t in subjects[0].subtree)
+    return root if named else None
 
 
 def _cue_after(doc: Doc, raw: RawQuote, lexicon: QuoteLexicon) -> Token | None:
