@@ -284,3 +284,19 @@ def test_a_dateline_is_not_the_speaker_of_an_indirect_quote(engine):
         "narrow the scope of a potential interview.",
     )
     assert speaker_of(analysis, "narrow the scope", kind="indirect") == "Rudy Giuliani"
+
+
+def test_findings_and_stances_are_indirect_quotes_with_their_owner(engine):
+    analysis = analyse(
+        engine,
+        "A new poll by Ekos Politics showed that minorities were the least swayed by the "
+        "affair. In an interview, Senator Charles Grassley expressed concern that the "
+        "president may soon dismiss the agency director. The first round had shown how far "
+        "apart the two sides are.",
+    )
+    indirect = [q.content.text for q in analysis.quotes if q.kind == "indirect"]
+    assert any("least swayed" in text for text in indirect)
+    assert not any("how far apart" in text for text in indirect)
+    assert speaker_of(analysis, "dismiss the agency director", kind="indirect") == (
+        "Charles Grassley"
+    )

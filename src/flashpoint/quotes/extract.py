@@ -478,6 +478,12 @@ def _indirect_at(token: Token, lexicon: QuoteLexicon) -> _Found | None:
     passive = any(c.dep_ == "auxpass" for c in token.children)
     if passive and lemma in lexicon.hearsay_passives:
         return _hearsay(token)
+    if not passive and lemma in lexicon.finding_verbs and not _expletive(token):
+        # "A new poll by Ekos showed that ...": a finding, only with its "that"
+        clause = next((c for c in token.children if c.dep_ == "ccomp" and c.i > token.i), None)
+        if clause is not None and clause.left_edge.lower_ == "that":
+            return _clause_quote(token, clause)
+        return None
     if passive or lemma not in lexicon.indirect_verbs or _expletive(token):
         return None  # "it should be noted that ..." is the writer speaking
     complements = [c for c in token.children if c.dep_ == "ccomp"]
@@ -511,6 +517,13 @@ def _noun_quote(noun: Token) -> _Found | None:
     owner = next((c for c in noun.children if c.dep_ == "poss"), None) or next(
         (c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None
     )
+    before = noun.doc[noun.i - 1] if noun.i > 0 else None
+    if owner is None and before is not None and before.pos_ == "PROPN":
+        owner = before  # "a recent New York Times report that", however parsed
+    if owner is None and noun.dep_ == "dobj":
+        owner = _subject(noun.head)  # "Grassley expressed concern that ..."
+    if owner is not None and owner.lower_ in ("his", "her", "their", "its"):
+        owner = _subject(noun.head) if noun.dep_ == "dobj" else owner  # "reaffirmed his belief"
     found = _clause_quote(noun, clause)
     if found is not None:
         found.subject, found.nominal = owner, True

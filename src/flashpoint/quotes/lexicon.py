@@ -19,6 +19,7 @@ class QuoteLexicon:
     reporting_verbs: frozenset[str]
     indirect_verbs: frozenset[str]
     reporting_nouns: frozenset[str]
+    finding_verbs: frozenset[str]
     hearsay_passives: frozenset[str]
     cue_phrases: frozenset[str]
     unnamed_speakers: frozenset[str]
@@ -34,6 +35,7 @@ def load_lexicon() -> QuoteLexicon:
         reporting_verbs=read_list(package, "reporting_verbs.txt"),
         indirect_verbs=read_list(package, "indirect_verbs.txt"),
         reporting_nouns=read_list(package, "reporting_nouns.txt"),
+        finding_verbs=read_list(package, "finding_verbs.txt"),
         hearsay_passives=read_list(package, "hearsay_passives.txt"),
         cue_phrases=read_list(package, "cue_phrases.txt"),
         unnamed_speakers=read_list(package, "unnamed_speakers.txt"),
