@@ -191,6 +191,16 @@ def _antecedent(ctx: _Context, token: Token) -> str | None:
     return fallback
 
 
+def _later_holder(ctx: _Context, token: Token, words: set[str], countries: set[str]) -> str | None:
+    """The one person named after ``token`` who held the office its words name on the day."""
+    later = {
+        e.key for e in ctx.people
+        if e.i > token.i and e.named and _holds(ctx, e.key, words)
+        and (not countries or ctx.state.drafts[e.key].country in countries)
+    }  # fmt: skip
+    return later.pop() if len(later) == 1 else None
+
+
 def _subjectless(sent: Span) -> bool:
     """A sentence whose main verb has no subject (not an imperative): a bullet item
     ("• Disputed suggestions that ...") or a headline fragment."""
@@ -236,19 +246,12 @@ def _the_role(ctx: _Context, token: Token) -> None:
         for i in range(start, token.i)
         if (k := ctx.state.token_key.get(i)) in ctx.state.drafts
     )
-    # "the president tweeted ..." before the article names Trump: the one later person who
-    # held that office on the day
-    later = {
-        e.key for e in ctx.people
-        if e.i > token.i and e.named and _holds(ctx, e.key, words)
-        and (not countries or ctx.state.drafts[e.key].country in countries)
-    }  # fmt: skip
     if described:
         found: str | None = described[-1].key
     elif holders:
         found = holders[-1].key
-    elif len(later) == 1:
-        found = later.pop()
+    elif later := _later_holder(ctx, token, words, countries):
+        found = later  # "the president tweeted ..." before the article names Trump
     elif (at_org or noun in PARTY_MEMBERS) and token.dep_ in context.SUBJECTS:
         found = _antecedent(ctx, token)  # "the Kentucky Republican said": the last subject
     else:

@@ -15,6 +15,7 @@ for the organisation or country that is the subject of the sentence (data/unname
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -812,12 +813,19 @@ def _speaker(
     return None, text
 
 
+def _looking_back(subject: Token, quoted: list[tuple[int, int]]) -> Iterator[Token]:
+    """The tokens before ``subject`` (up to PRONOUN_LOOKBACK), nearest first, outside quotes."""
+    for token in reversed(subject.doc[max(0, subject.i - PRONOUN_LOOKBACK) : subject.i]):
+        if not any(a <= token.idx < b for a, b in quoted):
+            yield token
+
+
 def _owner_before(subject: Token, actors: ActorIndex, quoted: list[tuple[int, int]]) -> str | None:
     """ "As a result, the Mueller report's conclusion ... “...,” the report reads": the owner
     named on the same noun earlier ("<X>'s report", "<X> report"), outside quotes."""
     lemma = subject.lemma_
-    for token in reversed(subject.doc[max(0, subject.i - PRONOUN_LOOKBACK) : subject.i]):
-        if token.lemma_ != lemma or any(a <= token.idx < b for a, b in quoted):
+    for token in _looking_back(subject, quoted):
+        if token.lemma_ != lemma:
             continue
         for child in token.children:
             owner = actors.actor_of(child) if child.dep_ in ("poss", "compound") else None
@@ -832,11 +840,8 @@ def _recent_unnamed(
     """ "A senior White House official told Fox News ... “...,” the adviser said": the
     unnamed person introduced last (an actor named by a speaker noun; one named by the same
     noun first: "the official" is the last "official"), outside quotes."""
-    window = subject.doc[max(0, subject.i - PRONOUN_LOOKBACK) : subject.i]
     unnamed: list[tuple[Actor, list[str]]] = []
-    for token in reversed(window):
-        if any(a <= token.idx < b for a, b in quoted):
-            continue
+    for token in _looking_back(subject, quoted):
         actor = actors.actor_of(token)
         if actor is None and token.lemma_ == subject.lemma_ and not unnamed:
             return None  # "An official reportedly accused ...": the official, of no body named
@@ -877,9 +882,7 @@ def _definite_noun(token: Token) -> bool:
 
 def _recent_outlet(subject: Token, actors: ActorIndex, quoted: list[tuple[int, int]]) -> str | None:
     """The news outlet named last before ``subject``, outside quotes."""
-    for token in reversed(subject.doc[max(0, subject.i - PRONOUN_LOOKBACK) : subject.i]):
-        if any(a <= token.idx < b for a, b in quoted):
-            continue
+    for token in _looking_back(subject, quoted):
         actor = actors.actor_of(token)
         if actor is not None and actor.sector == "MED":
             return actor.id
@@ -890,8 +893,8 @@ def _recent_subject(
     subject: Token, actors: ActorIndex, quoted: list[tuple[int, int]], lexicon: QuoteLexicon
 ) -> str | None:
     """'He' the actor stage left open: the last person who was a main-clause or cue subject."""
-    for token in reversed(subject.doc[max(0, subject.i - PRONOUN_LOOKBACK) : subject.i]):
-        if token.dep_ not in ("nsubj", "nsubjpass") or any(a <= token.idx < b for a, b in quoted):
+    for token in _looking_back(subject, quoted):
+        if token.dep_ not in ("nsubj", "nsubjpass"):
             continue
         if token.head.dep_ != "ROOT" and not _is_reporting(token.head, lexicon.reporting_verbs):
             continue
@@ -906,9 +909,7 @@ def _nearest_person(
     subject: Token, actors: ActorIndex, quoted: list[tuple[int, int]]
 ) -> str | None:
     """'He said:' with nobody quoted yet: the last person named before, outside quotes."""
-    for token in reversed(subject.doc[max(0, subject.i - PRONOUN_LOOKBACK) : subject.i]):
-        if any(a <= token.idx < b for a, b in quoted):
-            continue
+    for token in _looking_back(subject, quoted):
         actor = actors.actor_of(token)
         if actor is not None and _agrees(subject, actor):
             return actor.id
