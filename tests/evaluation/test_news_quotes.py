@@ -7,6 +7,7 @@ import json
 import pytest
 
 from flashpoint.evaluation import SUITES, load_suite
+from flashpoint.evaluation.matching import names_match
 from flashpoint.evaluation.newsquotes import (
     LABEL_KEYS,
     LABELS,
@@ -120,3 +121,18 @@ def test_every_indirect_label_matches_the_corpus_text(shared_dir):
             assert sha1_10(text[item["start"] : item["end"]]) == item["sha1"], item
             assert sha1_10(text[item["cue_start"] : item["cue_end"]]) == item["cue_sha1"], item
         check_labels(records[article_id], items)
+
+
+@pytest.mark.parametrize(
+    ("gold", "predicted", "same"),
+    [
+        ("Hossein Rassam", "Mr Rassam", True),
+        ("Council on American-Islamic Relations", "CAIR", True),
+        ("EU", "European Union", True),
+        ("White House", "the statement", False),
+        ("NATO", "North Korea", False),
+        ("Patrick Wintour", None, False),
+    ],
+)
+def test_speaker_names_match_by_word_or_acronym(gold, predicted, same):
+    assert names_match(gold, predicted) is same

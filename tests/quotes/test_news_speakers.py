@@ -231,6 +231,76 @@ CASES = {
         "central question",
         "The New York Times",
     ),
+    # a title, its institution, then the name: the name speaks, and "she" is her
+    "title-institution-name": (
+        "Ambassador to the United Nations Carla Mendes said on Friday that the council "
+        "would meet again.\n\n"
+        "“We are ready to act, but we hope it will not be needed,” she told the council.",
+        "ready to act",
+        "Carla Mendes",
+    ),
+    "speaker-of-the-assembly": (
+        "“There was no real debate about the issues,” Speaker of the Assembly Daniel Varga "
+        "told reporters on Tuesday.",
+        "no real debate",
+        "Daniel Varga",
+    ),
+    # an institution, then a titled name: "Committee ... Chairman Edward Lindqvist"
+    "committee-chairman": (
+        "“Indecision is itself a choice,” House Committee on Trade Chairman Edward P. "
+        "Lindqvist said at a hearing.",
+        "Indecision is itself",
+        "Edward P. Lindqvist",
+    ),
+    # the title first, the name in apposition
+    "title-then-apposed-name": (
+        "The Maltese defence minister, Petra Zammit, said the aircraft turned sharply.\n\n"
+        "“The plane made a full turn to the right and then dropped,” she said.",
+        "full turn",
+        "Petra Zammit",
+    ),
+    # the name first, the title in apposition: the title is no second person
+    "name-then-apposed-title": (
+        "Ole Brandt, Lord Mayor of Aarhus, said the attack was a “violent assault on the "
+        "freedom to speak.”",
+        "violent assault on the freedom",
+        "Ole Brandt",
+    ),
+    # "the tour company": the actor an earlier apposition described that way
+    "the-described-company": (
+        "The students travelled with Northern Star Tours, a Latvia-based travel company.\n\n"
+        "The police held them for two days.\n\n"
+        "“Our thoughts are with the families at this difficult time,” the travel company "
+        "said.",
+        "thoughts are with the families",
+        "Northern Star Tours",
+    ),
+    # the parser joins the name to the object before it: "... to Latvia and Ozols said"
+    "name-joined-to-an-object": (
+        "Foreign Minister Janis Ozols was barred from landing. President Ilze Berzina "
+        "spoke on Sunday.\n\n"
+        "Latvia has already barred the Dutch envoy from returning to Latvia and Ozols said "
+        "the country has “other steps in mind.”\n\n"
+        "“We have already begun planning them,” he said.",
+        "begun planning them",
+        "Janis Ozols",
+    ),
+    # nobody is the subject of the sentence before; it introduces the speaker
+    "introduced-then-he": (
+        "President Tomas Brandt said the bloc should take Russia back.\n\n"
+        "The idea was greeted with disdain by his fellow leaders, all but Marco Ferrante, "
+        "Italy's new prime minister.\n\n"
+        "“Russia should return to the table,” he tweeted on Friday.",
+        "should return to the table",
+        "Marco Ferrante",
+    ),
+    # an acronym the model tags as an organisation is an actor, not a teaser word
+    "acronym-organisation": (
+        "AIPAC sponsors an annual trip for members of Congress.\n\n"
+        "“We will not be deterred by these attacks,” the group said.",
+        "not be deterred",
+        "AIPAC",
+    ),
 }
 
 
@@ -300,3 +370,34 @@ def test_findings_and_stances_are_indirect_quotes_with_their_owner(engine):
     assert speaker_of(analysis, "dismiss the agency director", kind="indirect") == (
         "Charles Grassley"
     )
+
+
+def test_a_statement_speaks_for_whoever_released_it(engine):
+    analysis = analyse(
+        engine,
+        "A statement released by the White House said the president “welcomes the release "
+        "of the three detained citizens.”\n\n"
+        "“They are in good condition and were able to walk unaided,” the statement said.",
+    )
+    assert speaker_of(analysis, "welcomes the release") == "White House"
+    assert speaker_of(analysis, "good condition") == "White House"
+
+
+def test_a_source_after_a_clause_is_not_the_name_before_it(engine):
+    analysis = analyse(
+        engine,
+        "Fingerprints identified the man as Karim Osei, who was convicted of theft in 2013, "
+        "a source close to the investigation told reporters.\n\n"
+        "The source said “the prints matched those on file for the convicted man.”",
+    )
+    assert speaker_of(analysis, "prints matched") != "Karim Osei"
+
+
+def test_a_photo_credit_introduces_nobody(engine):
+    analysis = analyse(
+        engine,
+        "Oil minister Tomas Brandt said the cartel was breaking apart.\n\n"
+        "FILE PHOTO: Tankers at anchor off the coast, June 29, 2018. REUTERS/Eric Holm\n\n"
+        "“If this happens, the market will go up,” he told Reuters.",
+    )
+    assert speaker_of(analysis, "market will go up") == "Tomas Brandt"

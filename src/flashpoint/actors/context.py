@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from flashpoint.actors.kb import person_roles
 from flashpoint.quotes.lexicon import read_list
 
 HONORIFICS = frozenset(
@@ -98,10 +99,25 @@ def place_nouns() -> frozenset[str]:
     return read_list("flashpoint.actors", "place_nouns.txt")
 
 
+def conjoined_subject(token: Token) -> bool:
+    """ "... returning to Turkey and Cavusoglu said": the parser joined the name to the noun
+    before it and left the verb right after the name (a second conjunct) with no subject;
+    the name is that verb's subject."""
+    if token.pos_ != "PROPN" or token.dep_ != "conj" or token.i + 1 >= len(token.doc):
+        return False
+    verb = token.doc[token.i + 1]
+    return (
+        verb.pos_ == "VERB"
+        and verb.dep_ == "conj"
+        and token.head.i < token.i
+        and not any(c.dep_ in SUBJECTS for c in verb.children)
+    )
+
+
 def _subject_token(token: Token) -> Token | None:
     """The subject a token is or names: itself, or the subject it is in apposition to
     ("Trump's spokesman, Sean Spicer, indicated": Sean Spicer is the subject)."""
-    if token.dep_ in SUBJECTS:
+    if token.dep_ in SUBJECTS or conjoined_subject(token):
         return token
     if token.dep_ != "appos":
         return None
@@ -116,6 +132,51 @@ def outer_noun(noun: Token) -> Token:
     if noun.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.pos_ == "NOUN":
         return prep.head
     return noun
+
+
+# prepositions between an office and its institution: "ambassador to the United Nations"
+OFFICE_PREPS = frozenset({"of", "to", "for", "on", "at"})
+
+
+def titled_name(head: Token) -> Token | None:
+    """The name a title phrase ends in, when the parser made the title the head:
+    "The Greek defence minister, Panos Kammenos," (apposition), "Speaker of the Knesset Yuli
+    Edelstein", "U.S. ambassador to the United Nations Nikki Haley" (an office, its
+    institution, then the name), "House Committee on Foreign Relations Chairman Edward R.
+    Royce" (an institution, then a titled name). Not "an adviser to President Trump": a name
+    right after a title word without an institution before it is somebody else."""
+    office = head.lemma_.lower() in person_roles()
+    if office:
+        appos = next((c for c in head.children if c.dep_ == "appos" and _proper(c)), None)
+        if appos is not None and apposed(head, appos):
+            return appos
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in OFFICE_PREPS:
+            continue
+        for name in prep.children:
+            if name.dep_ != "pobj" or not _proper(name) or not _proper(name.doc[name.i - 1]):
+                continue
+            before = [t for t in name.subtree if t.i < name.i]
+            institution = bool(before) and before[0].lower_ == "the" and len(before) >= 3
+            titled = any(t.lower_ in person_roles() and t.is_title for t in before)
+            if (office and institution) or (not office and titled and _proper(head)):
+                return name
+    return None
+
+
+def apposed(first: Token, second: Token) -> bool:
+    """A noun phrase and its apposition, a comma between: "Frank Jensen, Lord Mayor of ...",
+    "Vice Minister of the Foreign Ministry, Choe Son Hui"; not a name and a noun after a
+    clause ("Sallah Ali, who was convicted of theft, a source ... told AFP")."""
+    comma = second.left_edge.i - 1
+    between = first.doc[first.i + 1 : comma]
+    if comma <= first.i or first.doc[comma].text != "," or len(between) > 8:
+        return False
+    return not any(t.pos_ in ("VERB", "AUX") or t.text == "," for t in between)
+
+
+def _proper(token: Token) -> bool:
+    return token.pos_ == "PROPN" and token.is_title
 
 
 def misread_modal(token: Token) -> bool:

@@ -177,6 +177,12 @@ def _antecedent(ctx: _Context, token: Token) -> str | None:
     same = [e for e in subjects if e.sent == sent]
     if same:
         return same[-1].key
+    if not any(e.sent == sent - 1 for e in subjects):
+        # "... all but Giuseppe Conte, Italy's new prime minister. “...,” he tweeted": the
+        # person the sentence before introduces, when nobody is its subject
+        introduced = [e for e in before if e.sent == sent - 1 and _introduced(ctx, e)]
+        if introduced:
+            return introduced[-1].key
     fallback = None
     for back in sorted({e.sent for e in subjects}, reverse=True):
         in_sent = [e for e in subjects if e.sent == back]
@@ -189,6 +195,17 @@ def _antecedent(ctx: _Context, token: Token) -> str | None:
         # own goes on about the earlier topic (Trump), not the person in its clause
         fallback = fallback or in_sent[-1].key
     return fallback
+
+
+def _introduced(ctx: _Context, event: Event) -> bool:
+    """A person's first mention, by name, outside quotes, and not a photo credit
+    ("REUTERS/Eric Thayer", "Photo by Ann Lee")."""
+    first = min(start for start, _ in ctx.state.drafts[event.key].spans)
+    if not event.named or event.quote or event.i != first:
+        return False
+    doc = ctx.state.doc
+    before = [t.lower_ for t in doc[max(0, first - 2) : first]]
+    return not (before[-1:] == ["/"] or before in (["photo", "by"], ["credit", ":"]))
 
 
 def _later_holder(ctx: _Context, token: Token, words: set[str], countries: set[str]) -> str | None:

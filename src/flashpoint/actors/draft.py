@@ -179,7 +179,11 @@ class Resolution:
         if owner is not None and not owner.key.startswith("role:"):
             return False
         code = hit.entry.code or ""
-        draft = self._definite_person(head, code, role[0]) or self.role_draft(head, code, role)
+        draft = (
+            self.titled_person(head)
+            or self._definite_person(head, code, role[0])
+            or self.role_draft(head, code, role)
+        )
         for start, end in _role_spans(hit, head):
             self.mention(draft, start, end)
         return True
@@ -201,6 +205,18 @@ class Resolution:
             return
         draft = self.role_draft(noun, hit.entry.code or "", role)
         self.mention(draft, _left_modifiers(noun), noun.i + 1)
+
+    def titled_person(self, head: Token) -> Draft | None:
+        """The named person a title phrase ends in ("U.S. ambassador to the United Nations
+        Nikki Haley") or describes ("Frank Jensen, Lord Mayor of Copenhagen"): the title is
+        that person's mention, not an unnamed official."""
+        name = context.titled_name(head)
+        if name is None and head.dep_ == "appos" and context.apposed(head.head, head):
+            name = head.head  # "Frank Jensen, Lord Mayor of Copenhagen, said"
+        draft = self.drafts.get(self.token_key.get(name.i, "")) if name is not None else None
+        if draft is None or draft.kind != "person" or draft.key.startswith("role:"):
+            return None
+        return draft
 
     def role_of(self, head: Token) -> tuple[str, bool] | None:
         left = [c for c in head.lefts if c.dep_ in ("compound", "amod")]

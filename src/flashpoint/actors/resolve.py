@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 from spacy.util import filter_spans
 
 from flashpoint.actors import context
-from flashpoint.actors.coref import link_office_holders, resolve_references
+from flashpoint.actors.coref import given_name_gender, link_office_holders, resolve_references
 from flashpoint.actors.draft import Draft, Hit, Resolution
 from flashpoint.actors.index import ActorIndex
 from flashpoint.actors.kb import KnowledgeBase
@@ -185,7 +185,8 @@ def _bare_surnames(state: Resolution) -> None:
         person = surnames.get(token.text)
         if person is None or token.i in state.token_key:
             continue
-        if token.dep_ not in context.SUBJECTS and not context.misread_modal(token):
+        subject = token.dep_ in context.SUBJECTS or context.conjoined_subject(token)
+        if not subject and not context.misread_modal(token):
             continue
         if any(start <= token.i for start, _ in person.spans):
             state.mention(person, token.i, token.i + 1)
@@ -195,9 +196,17 @@ def _ner_people(state: Resolution, hits: list[Hit]) -> list[Hit]:
     found = []
     for ent in state.doc.ents:
         start, end = _trim(state.doc, ent.start, ent.end)
-        if ent.label_ != "PERSON" or start >= end or _overlaps(hits, start, end):
+        if ent.label_ == "ORG" and end - start >= 3:
+            start = end - 2  # "the Assembly Daniel Varga": an institution, then a person
+            if given_name_gender(state.doc[start:end].text) is None:
+                continue
+            if not all(t.pos_ == "PROPN" and t.is_title for t in state.doc[start:end]):
+                continue
+        elif ent.label_ != "PERSON":
             continue
-        if _junk(state.doc[start:end].text):
+        if start >= end or _overlaps(hits, start, end):
+            continue
+        if _junk(state.doc, start, end, acronym=False):
             continue
         entries = state.kb.lookup(state.doc[start:end].text)
         entry = state.kb.choose(entries, state.day) if entries else None
@@ -209,7 +218,7 @@ def _ner_people(state: Resolution, hits: list[Hit]) -> list[Hit]:
 def _unlabelled_people(state: Resolution, hits: list[Hit]) -> list[Hit]:
     """Names the small model misses after a newspaper or a role: "The Guardian's Patrick Wintour"."""
     doc = state.doc
-    found = []
+    found = _titled_names(state, hits)
     for start, end in _proper_runs(doc):
         if end - start > 3:
             # "House Democratic Whip Steny Hoyer": the name after the last title word
@@ -227,7 +236,10 @@ def _unlabelled_people(state: Resolution, hits: list[Hit]) -> list[Hit]:
             hyphened = start > 1 and doc[start - 1].text == "-" and doc[start - 2].is_title
             found.append(Hit(start - 2 if hyphened else start, end, None))
             continue
-        if doc[start].lower_ in context.HONORIFICS:  # "Mr Reinholt", missed by the model
+        honorific = doc[start].lower_ in context.HONORIFICS
+        if honorific and not _one_person_role(
+            state, doc[end - 1]
+        ):  # "Mr Reinholt", not "Lord Mayor"
             found.append(Hit(start, end, None))
             continue
         lead = state.kb.role(doc[start].lemma_.lower())
@@ -242,6 +254,39 @@ def _unlabelled_people(state: Resolution, hits: list[Hit]) -> list[Hit]:
         # "President Amara Diallo": the small model calls the name an ORG
         titled = role is not None and role[1] and before.pos_ in ("NOUN", "PROPN")
         if by_paper or titled:
+            found.append(Hit(start, end, None))
+    return found
+
+
+def _titled_names(state: Resolution, hits: list[Hit]) -> list[Hit]:
+    """The name a title phrase ends in ("Vice Minister of the Foreign Ministry, Choe Son Hui";
+    "Speaker of the Knesset Yuli Edelstein"): its last two capitalised words (three with a
+    middle initial), or the whole apposition."""
+    found: list[Hit] = []
+    for token in state.doc:
+        if token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        name = context.titled_name(token)
+        if name is None:
+            continue
+        if name.dep_ == "appos":
+            start = min(t.i for t in name.subtree if t.i <= name.i)
+        else:
+            start = name.i - 1
+            if state.doc[start].text.endswith(".") and start > 0:
+                start -= 1  # "Edward R. Royce"
+        end = name.i + 1
+        words = state.doc[start:end]
+        # the model calls an apposed name anything ("Panos Kammenos" a GPE); after a title
+        # and its institution, a name it calls an organisation must start with a given name
+        # ("the Assembly Jonas Varga", not "the U.S. Pacific Air Forces")
+        given = given_name_gender(words.text) is not None
+        labels = ("", "PERSON", "ORG", "GPE") if name.dep_ == "appos" or given else ("", "PERSON")
+        if name.ent_type_ not in labels:
+            continue
+        if all(t.pos_ == "PROPN" and t.is_title for t in words) and not _overlaps(
+            [*hits, *found], start, end
+        ):
             found.append(Hit(start, end, None))
     return found
 
@@ -301,7 +346,7 @@ def _resolve_ner(state: Resolution, hits: list[Hit]) -> None:
     for ent in state.doc.ents:
         start, end = _trim(state.doc, ent.start, ent.end)
         text = state.doc[start:end].text if start < end else ""
-        if ent.label_ not in NER_LABELS or not text or _junk(text):
+        if ent.label_ not in NER_LABELS or not text or _junk(state.doc, start, end):
             continue
         if state.claimed(start, end) or _overlaps(hits, start, end, strict=True):
             continue
@@ -335,12 +380,26 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _junk(text: str) -> bool:
-    """Teaser words and headline labels that must never be actors (issue 3)."""
+def _junk(doc: Doc, start: int, end: int, *, acronym: bool = True) -> bool:
+    """Teaser words and headline labels that must never be actors (issue 3): words in capitals
+    ("EXPLAINED: Why ...", "BREAKING NEWS"), but not a one-word acronym ("AIPAC said") when
+    an ``acronym`` may name the actor (an organisation may; a person may not: "MASSOB")."""
+    text = doc[start:end].text
     letters = text.replace(" ", "")
-    if letters.isupper() and len(letters) > 4:
+    one_word = end - start == 1 and acronym
+    if letters.isupper() and len(letters) > 4 and (not one_word or _teaser(doc, start)):
         return True
     return any(c.isdigit() for c in text) or text.lower().startswith("world war")
+
+
+def _teaser(doc: Doc, at: int) -> bool:
+    """A capitalised label word: followed by a colon, or a verb form ("EXPLAINED", "WATCH")."""
+    after = doc[at + 1].text if at + 1 < len(doc) else ""
+    if after in (":", "|") or doc[at].lower_.endswith(("ed", "ing")) or doc[at].pos_ == "VERB":
+        return True
+    # a word of a run in capitals ("WHITE FLASH", "RUSSIAN PRESIDENT"), not an acronym
+    around = [doc[i] for i in (at - 1, at + 1) if 0 <= i < len(doc)]
+    return any(t.is_alpha and t.is_upper and len(t) > 1 for t in around)
 
 
 def _overlaps(hits: list[Hit], start: int, end: int, *, strict: bool = False) -> bool:

@@ -56,6 +56,9 @@ def resolve_roles(state: Resolution) -> None:
         role = state.role_of(token)
         if role is None:
             continue
+        if (person := state.titled_person(token)) is not None:
+            state.mention(person, _span_start(state, token), token.i + 1)
+            continue
         code = _own_place(state, token) or _clause_place(state, token)
         if code is None and role[0] not in UNPLACED_SECTORS:
             continue

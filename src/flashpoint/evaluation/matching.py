@@ -39,8 +39,21 @@ def name_words(name: str) -> set[str]:
 
 
 def names_match(gold: str, predicted: str | None) -> bool:
-    """Two names refer to the same speaker when they share a content word."""
-    return bool(predicted) and bool(name_words(gold) & name_words(predicted or ""))
+    """Two names refer to the same speaker when they share a content word, or when one is
+    the other's acronym ("CAIR", "Council on American-Islamic Relations")."""
+    if not predicted:
+        return False
+    if name_words(gold) & name_words(predicted):
+        return True
+    return _acronym(gold, predicted) or _acronym(predicted, gold)
+
+
+def _acronym(short: str, long: str) -> bool:
+    """'EU' for 'European Union': the initials of the longer name's capitalised words."""
+    if not (short.isupper() and short.isalpha() and 2 <= len(short) <= 6):
+        return False
+    initials = "".join(w[0] for w in re.split(r"[\s-]+", long) if w[:1].isupper())
+    return len(initials) >= 2 and initials == short
 
 
 def overlap(a: tuple[int, int], b: tuple[int, int]) -> float:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
-from flashpoint.actors.context import misread_modal
+from flashpoint.actors.context import apposed, conjoined_subject, misread_modal, titled_name
 from flashpoint.actors.coref import FEMALE, MALE, given_name_gender
 from flashpoint.actors.index import ActorIndex
 from flashpoint.actors.kb import person_roles
@@ -406,6 +406,8 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
         head = head.head
     if any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
         return _name_before(verb)  # "As Donald Boudreaux notes, “...”": not the main clause's
+    if verb.dep_ == "conj" and reporting and (name := _conjoined_name(verb)) is not None:
+        return name  # "... returning to Turkey and Cavusoglu said"
     if verb.dep_ == "xcomp" and (obj := _controller(head, verb)) is not None:
         return obj  # "prompting the opposition party to accuse Moon of “...”"
     if verb.dep_ in _CLIMB and verb.dep_ != "conj":
@@ -431,6 +433,13 @@ def _name_before(verb: Token) -> Token | None:
         return None
     before = verb.doc[verb.i - 1]
     return before if before.ent_type_ == "PERSON" and before.pos_ == "PROPN" else None
+
+
+def _conjoined_name(verb: Token) -> Token | None:
+    """ "... returning to Turkey and Cavusoglu said": the name right before a cue the parser
+    left without a subject (``conjoined_subject``)."""
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    return before if before is not None and conjoined_subject(before) else None
 
 
 def _controller(head: Token, verb: Token) -> Token | None:
@@ -804,12 +813,17 @@ def _speaker(
     if subject.lemma_.lower() in lexicon.unnamed_speakers:
         own = [actors.actor_of(t) for t in subject.lefts]  # "an ICE spokesperson"
         body = next((a for a in own if a is not None and a.kind != "person"), None)
+        body = body or _issuer(subject, actors)  # "A statement released by the White House"
         found = body.id if body else _affiliation(subject, actors)
         if found is None and _definite_noun(subject):
             found = _owner_before(subject, actors, quoted)  # "the Mueller report" ... "the report"
         if found is None and _definite_noun(subject):
+            found = _described_before(subject, actors)  # "The Elders, a group ..." ... "the group"
+        if found is None and _definite_noun(subject):
             found = _recent_unnamed(subject, actors, quoted, lexicon)  # "the adviser said"
         return found or _recent_body(subject, actors, quoted), text
+    if _definite_noun(subject) and subject.pos_ == "NOUN":
+        return _described_before(subject, actors), text  # "the tour company said"
     return None, text
 
 
@@ -831,6 +845,31 @@ def _owner_before(subject: Token, actors: ActorIndex, quoted: list[tuple[int, in
             owner = actors.actor_of(child) if child.dep_ in ("poss", "compound") else None
             if owner is not None:
                 return owner.id
+        if (issuer := _issuer(token, actors)) is not None:
+            return issuer.id  # "A statement released by the White House ... the statement"
+    return None
+
+
+# verbs of putting out a document: "a statement released by", not "a group founded by"
+ISSUING = frozenset(
+    ["release", "issue", "publish", "send", "sign", "post", "write", "draft", "circulate",
+     "distribute", "put", "deliver", "read", "file", "submit"]
+)  # fmt: skip
+
+
+def _issuer(noun: Token, actors: ActorIndex) -> Actor | None:
+    """Who issued a document noun: "a statement from the ministry", "a report by the UN",
+    "a statement released by the White House"."""
+    issued = (c for c in noun.children if c.dep_ in ("acl", "relcl") and c.lemma_ in ISSUING)
+    heads = [noun, *issued]
+    for head in heads:
+        for prep in head.children:
+            if prep.dep_ not in ("prep", "agent") or prep.lower_ not in ("from", "by"):
+                continue
+            for obj in prep.children:
+                actor = actors.actor_of(obj) if obj.dep_ == "pobj" else None
+                if actor is not None:
+                    return actor
     return None
 
 
@@ -873,6 +912,21 @@ def _recent_body(subject: Token, actors: ActorIndex, quoted: list[tuple[int, int
                 actor = actors.actor_of(name)
                 if actor is not None and actor.kind in ("organization", "country"):
                     return actor.id
+    return None
+
+
+def _described_before(subject: Token, actors: ActorIndex) -> str | None:
+    """ "Young Pioneer Tours, a China-based travel company, ... “...,” the tour company said":
+    the actor an earlier apposition described with the same noun, anywhere before."""
+    for token in reversed(subject.doc[: subject.i]):
+        if token.lemma_ != subject.lemma_ or token.dep_ != "appos":
+            continue
+        if not apposed(token.head, token):
+            return None  # "Sallah Ali, who was convicted ..., a source ... told AFP"
+        for name in (token.head, *token.head.children):
+            actor = actors.actor_of(name)
+            if actor is not None and name.dep_ in ("compound", "flat") + (token.head.dep_,):
+                return actor.id
     return None
 
 
@@ -936,7 +990,9 @@ def _name_tokens(subject: Token) -> list[Token]:
     # 'Her counterpart, Prime Minister Tomas Reinholt, said': the named apposition first
     appos = [c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
     near = [c for c in subject.children if c.dep_ in ("compound", "flat", "appos")]
-    return [*appos, subject, *near]
+    # "Speaker of the Knesset Yuli Edelstein told reporters": the name the title ends in
+    titled = [name] if (name := titled_name(subject)) is not None else []
+    return [*titled, *appos, subject, *near]
 
 
 def _phrase(subject: Token) -> str:
