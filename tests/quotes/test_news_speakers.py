@@ -294,6 +294,28 @@ CASES = {
         "should return to the table",
         "Marco Ferrante",
     ),
+    # "Name, role, said": the parser may make the role a conjunct and leave "said" bare
+    "name-role-said": (
+        "When asked Friday what Moscow’s message would be for Washington, Vasily Nebenzya, "
+        "Russian ambassador to the U.N., said, “Stay in the nuclear deal.”",
+        "Stay in the nuclear deal",
+        "Vasily Nebenzya",
+    ),
+    # a person speaks through her own statement ("read" tagged as a noun)
+    "own-statement-read": (
+        "Senator Ben Holloway released a short statement on Sunday.\n\n"
+        "“The President made the right call to take out this monster. As Americans, we "
+        "are grateful.” Holloway’s statement read.",
+        "made the right call",
+        "Ben Holloway",
+    ),
+    "thundered": (
+        "Senator Anna Lind spoke in Phoenix.\n\n"
+        "“You cannot obtain legal status by entering our country illegally,” Lind "
+        "thundered in her speech.",
+        "cannot obtain legal status",
+        "Anna Lind",
+    ),
     # an acronym the model tags as an organisation is an actor, not a teaser word
     "acronym-organisation": (
         "AIPAC sponsors an annual trip for members of Congress.\n\n"
@@ -401,3 +423,15 @@ def test_a_photo_credit_introduces_nobody(engine):
         "“If this happens, the market will go up,” he told Reuters.",
     )
     assert speaker_of(analysis, "market will go up") == "Tomas Brandt"
+
+
+def test_a_filing_speaks_for_the_office_of_its_owner(engine):
+    analysis = analyse(
+        engine,
+        "Special Counsel Robert Mueller’s office said on Tuesday that Michael Flynn had "
+        "cooperated with its inquiry.\n\n"
+        "Mueller’s office said in a court filing that Flynn helped with the investigation.\n\n"
+        "Flynn also provided “firsthand information about contacts with foreign officials,” "
+        "the filing said.",
+    )
+    assert speaker_of(analysis, "firsthand information") == "Robert Mueller"

@@ -173,7 +173,8 @@ SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "iii", "ii", "iv"})
 
 def _bare_surnames(state: Resolution) -> None:
     """ "May told parliament" after "Theresa May": a person's surname alone, as the subject
-    of a verb, is that person even where the model reads a month or nothing at all."""
+    of a verb or an owner ("Sasse's statement"), is that person even where the model reads a
+    month, an organisation or nothing at all."""
     surnames: dict[str, Draft] = {}
     for draft in state.drafts.values():
         parts = draft.name.split()
@@ -185,7 +186,8 @@ def _bare_surnames(state: Resolution) -> None:
         person = surnames.get(token.text)
         if person is None or token.i in state.token_key:
             continue
-        subject = token.dep_ in context.SUBJECTS or context.conjoined_subject(token)
+        # a subject, or an owner: "Sasse's statement read"
+        subject = token.dep_ in context.SUBJECTS | {"poss"} or context.conjoined_subject(token)
         if not subject and not context.misread_modal(token):
             continue
         if any(start <= token.i for start, _ in person.spans):
@@ -301,7 +303,10 @@ def _described_speaker(state: Resolution, head: Token) -> bool:
     if head.ent_type_ not in ("", "ORG", "PERSON"):
         return False
     appos = [c for c in head.children if c.dep_ == "appos"]
-    role = any(_one_person_role(state, c) for c in appos)
+    # "Vasily Nebenzya, Russian ambassador to the U.N., said": the parser may make the
+    # role a conjunct of the name
+    conj = [c for c in head.children if c.dep_ == "conj" and context.apposed(head, c)]
+    role = any(_one_person_role(state, c) for c in appos + conj)
     speaks = head.dep_ == "nsubj" and head.head.lemma_.lower() in SPEECH
     return role or (speaks and bool(appos) and not head.ent_type_)
 

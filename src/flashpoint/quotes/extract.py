@@ -359,6 +359,9 @@ def _is_reporting(token: Token, verbs: frozenset[str]) -> bool:
         ):
             return False  # "the US continued to “rely on ...”": going on doing, not speaking
         return token.lemma_.lower() in verbs
+    if token.pos_ == "NOUN" and token.dep_ == "ROOT" and token.lower_ in verbs:
+        # "Sasse's statement read.": a past form tagged as a noun, with a subject
+        return any(c.dep_ == "nsubj" for c in token.children)
     return token.pos_ == "NOUN" and _gerund_lemma(token.lower_) in verbs
 
 
@@ -432,7 +435,27 @@ def _name_before(verb: Token) -> Token | None:
     if verb.i == 0:
         return None
     before = verb.doc[verb.i - 1]
-    return before if before.ent_type_ == "PERSON" and before.pos_ == "PROPN" else None
+    if before.text == "," and (role := _role_before(before)) is not None:
+        # "Vasily Nebenzya, Russian ambassador to the U.N., said": the name before the role
+        name = role.doc[role.left_edge.i - 2] if role.left_edge.i >= 2 else None
+        if name is not None and role.doc[role.left_edge.i - 1].text == ",":
+            return name if name.pos_ == "PROPN" and name.is_title else None
+    if before.ent_type_ == "PERSON" and before.pos_ == "PROPN":
+        return before
+    # "..., Modly said, “...”": a surname the model took for an adverb or an organisation
+    misread = before.is_title and before.ent_type_ in ("PERSON", "ORG") and before.i > 0
+    return before if misread and before.dep_ in ("advmod", "npadvmod", "compound") else None
+
+
+def _role_before(comma: Token) -> Token | None:
+    """The one-person role noun whose phrase ends right before ``comma``."""
+    end = comma.doc[comma.i - 1] if comma.i > 0 else None
+    node = end
+    while node is not None and node.lemma_.lower() not in person_roles():
+        if node.head.i == node.i or node.head.i > comma.i or node.head.i < comma.i - 10:
+            return None
+        node = node.head
+    return node
 
 
 def _conjoined_name(verb: Token) -> Token | None:
@@ -812,7 +835,9 @@ def _speaker(
         return found or _recent_body(subject, actors, quoted), text
     if subject.lemma_.lower() in lexicon.unnamed_speakers:
         own = [actors.actor_of(t) for t in subject.lefts]  # "an ICE spokesperson"
-        body = next((a for a in own if a is not None and a.kind != "person"), None)
+        # a person speaks through her own statement, not through her spokesman
+        document = subject.lemma_.lower() in lexicon.document_nouns
+        body = next((a for a in own if a is not None and (document or a.kind != "person")), None)
         body = body or _issuer(subject, actors)  # "A statement released by the White House"
         found = body.id if body else _affiliation(subject, actors)
         if found is None and _definite_noun(subject):
@@ -821,7 +846,7 @@ def _speaker(
             found = _described_before(subject, actors)  # "The Elders, a group ..." ... "the group"
         if found is None and _definite_noun(subject):
             found = _recent_unnamed(subject, actors, quoted, lexicon)  # "the adviser said"
-        return found or _recent_body(subject, actors, quoted), text
+        return found or _recent_body(subject, actors, quoted, owners=document), text
     if _definite_noun(subject) and subject.pos_ == "NOUN":
         return _described_before(subject, actors), text  # "the tour company said"
     return None, text
@@ -894,10 +919,13 @@ def _recent_unnamed(
     return found[0].id if found else None
 
 
-def _recent_body(subject: Token, actors: ActorIndex, quoted: list[tuple[int, int]]) -> str | None:
+def _recent_body(
+    subject: Token, actors: ActorIndex, quoted: list[tuple[int, int]], *, owners: bool = False
+) -> str | None:
     """ "it said", "a spokesperson said", "the statement said": the organisation (or country)
     that was last the subject of a clause, outside quotes, in this or the five sentences before
-    (a quote of several sentences may stand between)."""
+    (a quote of several sentences may stand between); for a document, with ``owners``, also
+    a person's office or campaign ("Mueller's office said ... the filing said")."""
     doc = subject.doc
     sentences = [subject.sent]
     while len(sentences) < 6 and sentences[-1].start > 0:
@@ -912,6 +940,9 @@ def _recent_body(subject: Token, actors: ActorIndex, quoted: list[tuple[int, int
                 actor = actors.actor_of(name)
                 if actor is not None and actor.kind in ("organization", "country"):
                     return actor.id
+                personal = owners and name.dep_ == "poss" and token.lemma_ in PERSONAL_BODIES
+                if actor is not None and personal:
+                    return actor.id  # a document: "Mueller's office said ... the filing said"
     return None
 
 
@@ -928,6 +959,10 @@ def _described_before(subject: Token, actors: ActorIndex) -> str | None:
             if actor is not None and name.dep_ in ("compound", "flat") + (token.head.dep_,):
                 return actor.id
     return None
+
+
+# bodies that speak for the person who owns them: "Mueller's office", "Biden's campaign"
+PERSONAL_BODIES = frozenset({"office", "campaign", "team", "administration", "government"})
 
 
 def _definite_noun(token: Token) -> bool:

@@ -25,6 +25,7 @@ class QuoteLexicon:
     unnamed_speakers: frozenset[str]
     media_nouns: frozenset[str]
     unique_offices: frozenset[str]
+    document_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -41,4 +42,5 @@ def load_lexicon() -> QuoteLexicon:
         unnamed_speakers=read_list(package, "unnamed_speakers.txt"),
         media_nouns=read_list(package, "media_nouns.txt"),
         unique_offices=read_list(package, "unique_offices.txt"),
+        document_nouns=read_list(package, "document_nouns.txt"),
     )
