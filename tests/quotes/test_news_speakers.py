@@ -316,6 +316,24 @@ CASES = {
         "cannot obtain legal status",
         "Anna Lind",
     ),
+    # a nested single quote closing right after the double one: the cue still follows
+    "nested-close-then-cue": (
+        "“Hong Kong is purely China’s internal affair. The president has said that ‘they "
+        "will have to deal with that themselves,”’ foreign ministry spokeswoman Lin Mei said "
+        "on Tuesday.",
+        "purely China’s internal affair",
+        "Lin Mei",
+    ),
+    # a byline is nobody's antecedent: "she" is the woman named after
+    "byline-then-she": (
+        "Jessica Hale\n\n"
+        "WILMINGTON — Parents are calling for a professor to be fired after she wrote on "
+        "Facebook that the student “got exactly what he deserved.”\n\n"
+        "Karen Doyle, an anthropology professor, wrote on Tuesday that the student was "
+        "typical of his kind.",
+        "got exactly what he deserved",
+        "Karen Doyle",
+    ),
     # an acronym the model tags as an organisation is an actor, not a teaser word
     "acronym-organisation": (
         "AIPAC sponsors an annual trip for members of Congress.\n\n"

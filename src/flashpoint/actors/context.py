@@ -175,6 +175,17 @@ def apposed(first: Token, second: Token) -> bool:
     return not any(t.pos_ in ("VERB", "AUX") or t.text == "," for t in between)
 
 
+def byline(doc: Doc, start: int, end: int) -> bool:
+    """A name on a line of its own ("Jessica Bies", "By Jessica Bies"): the writer, never
+    what a pronoun in the story stands for."""
+    text = doc.text
+    line_start = text.rfind("\n", 0, doc[start].idx) + 1
+    line_end = text.find("\n", doc[end - 1].idx)
+    line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
+    name = text[doc[start].idx : doc[end - 1].idx + len(doc[end - 1])]
+    return line in (name, f"By {name}", f"by {name}")
+
+
 def _proper(token: Token) -> bool:
     return token.pos_ == "PROPN" and token.is_title
 

@@ -99,7 +99,7 @@ def _context(state: Resolution) -> _Context:
     ctx = _Context(state, context.quote_mask(doc), sent_of, [], [])
     for draft in state.drafts.values():
         for start, end in draft.spans:
-            if draft.kind == "person":
+            if draft.kind == "person" and not context.byline(doc, start, end):
                 ctx.people.append(ctx.event(start, end, draft.key))
             elif draft.kind == "country" and draft.key.startswith("country:"):
                 ctx.countries.append(ctx.event(start, end, draft.key))

@@ -21,7 +21,13 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
-from flashpoint.actors.context import apposed, conjoined_subject, misread_modal, titled_name
+from flashpoint.actors.context import (
+    apposed,
+    byline,
+    conjoined_subject,
+    misread_modal,
+    titled_name,
+)
 from flashpoint.actors.coref import FEMALE, MALE, given_name_gender
 from flashpoint.actors.index import ActorIndex
 from flashpoint.actors.kb import person_roles
@@ -336,6 +342,8 @@ def _cue_after(doc: Doc, raw: RawQuote, lexicon: QuoteLexicon) -> Token | None:
     end = min((e for _, e in paragraphs(text_of(doc)) if e > raw.close), default=len(text_of(doc)))
     tokens = _tokens_between(doc, raw.close + 1, end)
     tokens = [t for t in tokens if t.idx > raw.close]
+    while tokens and tokens[0].text in QUOTE_CHARS and tokens[0].idx == raw.close + 1:
+        tokens.pop(0)  # '... need advice,”’ Hua said': a nested quote closing after the outer one
     limit = CUE_AFTER_WINDOW if text_of(doc)[raw.end - 1 : raw.end] != "." else 4
     if tokens and tokens[0].pos_ == "PROPN" and limit > 4:
         limit = 40  # '“...,” Joshua Wong, a leader of the protests in 2014 that ..., said'
@@ -997,12 +1005,26 @@ def _recent_subject(
 def _nearest_person(
     subject: Token, actors: ActorIndex, quoted: list[tuple[int, int]]
 ) -> str | None:
-    """'He said:' with nobody quoted yet: the last person named before, outside quotes."""
+    """'He said:' with nobody quoted yet: the last person named before, outside quotes and
+    not a byline; with nobody before, the first person who speaks in the 60 words after its
+    sentence ("... after she wrote on Facebook that ... ¶ Kathy Dettwyler, a professor, wrote")."""
     for token in _looking_back(subject, quoted):
         actor = actors.actor_of(token)
-        if actor is not None and _agrees(subject, actor):
+        if actor is not None and _agrees(subject, actor) and not _in_byline(token, actors):
+            return actor.id
+    verbs = load_lexicon().reporting_verbs
+    after = subject.sent.end
+    for token in subject.doc[after : after + 60]:
+        actor = actors.actor_of(token)
+        speaks = token.dep_ == "nsubj" and _is_reporting(token.head, verbs)
+        if actor is not None and speaks and _agrees(subject, actor):
             return actor.id
     return None
+
+
+def _in_byline(token: Token, actors: ActorIndex) -> bool:
+    mention = actors.mention_span(token)
+    return mention is not None and byline(token.doc, mention.start, mention.end)
 
 
 def _agrees(pronoun: Token, actor: Actor) -> bool:
