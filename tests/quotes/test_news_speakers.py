@@ -453,3 +453,21 @@ def test_a_filing_speaks_for_the_office_of_its_owner(engine):
         "the filing said.",
     )
     assert speaker_of(analysis, "firsthand information") == "Robert Mueller"
+
+
+def test_the_official_is_the_unnamed_one_introduced_not_a_named_person(engine):
+    analysis = analyse(
+        engine,
+        "President Donald Trump met the Russian ambassador, Sergey Kislyak, in May.\n\n"
+        "A former senior State Department official said the Russians pushed for a back "
+        "channel.\n\n"
+        "“Foreign governments will always try to reach a new president-elect early,” said "
+        "the official, who asked not to be named because of the official’s past dealings "
+        "with Trump’s team.\n\n"
+        "Kislyak declined to comment.\n\n"
+        "“They operate in double and triple layers,” said the former State Department "
+        "official.",
+    )
+    for words in ("reach a new president-elect", "double and triple layers"):
+        speaker = speaker_actor(analysis, words)
+        assert speaker is None or speaker.kind != "person", speaker

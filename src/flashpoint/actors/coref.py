@@ -28,6 +28,7 @@ from spacy.tokens import Span, Token
 
 from flashpoint.actors import context
 from flashpoint.actors.draft import Resolution
+from flashpoint.quotes.lexicon import load_lexicon
 
 PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
 # Grammatical gender a pronoun or honorific shows; a pronoun never links to a person whose
@@ -234,6 +235,8 @@ def _the_role(ctx: _Context, token: Token) -> None:
     start = token.left_edge.i
     if any(ctx.state.token_key.get(i, "").startswith("person:") for i in range(start, token.i)):
         return
+    if _unnamed_before(ctx, token):
+        return  # "A former senior State Department official said ... said the official"
     named = _named_in_clause(ctx, token)
     if named is not None:  # "The rebel commander, who goes by the name Abu Tariq"
         _link(ctx, ctx.people, named, start, token.i + 1)
@@ -275,6 +278,22 @@ def _the_role(ctx: _Context, token: Token) -> None:
         return
     if found is not None:
         _link(ctx, ctx.people, found, start, token.i + 1)
+
+
+def _unnamed_before(ctx: _Context, token: Token) -> bool:
+    """Whether an unnamed holder of the same post was introduced before ("an official",
+    "A former senior State Department official"): "the official" is that one, nobody named."""
+    if token.lemma_.lower() not in load_lexicon().unnamed_speakers:
+        return False  # "a president" ... "the president" may still be the one named
+    doc = ctx.state.doc
+    for before in reversed(doc[: token.i]):
+        if before.lemma_ != token.lemma_ or ctx.quotes[before.i]:
+            continue
+        if ctx.state.token_key.get(before.i, "").startswith("person:"):
+            return False
+        if any(c.lower_ in ("a", "an", "one", "another") for c in before.lefts):
+            return True
+    return False
 
 
 # "Sen. Rand Paul" ... "the senator said"
@@ -326,7 +345,7 @@ def link_office_holders(state: Resolution) -> None:
             continue
         for start, end in list(draft.spans):
             head = state.doc[end - 1]
-            if not any(c.lower_ == "the" for c in head.lefts):
+            if not any(c.lower_ == "the" for c in head.lefts) or _unnamed_before(ctx, head):
                 continue
             words = {t.lower_ for t in state.doc[start:end]}
             noun = head.lower_
