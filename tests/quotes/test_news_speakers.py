@@ -334,6 +334,22 @@ CASES = {
         "got exactly what he deserved",
         "Karen Doyle",
     ),
+    # a named speaker keeps the floor over a place apposed to his institution
+    "name-over-apposed-place": (
+        "“If you have a law that is 12 or 13 years old,” said Scott Adler, a political "
+        "scientist at the University of Colorado, Boulder who has written a book on the "
+        "subject, “that was a different world.”",
+        "a law that is 12",
+        "Scott Adler",
+    ),
+    # "U.S. Border Patrol agents": a country's abbreviation is never part of a name
+    "no-person-with-a-country-abbreviation": (
+        "Donald Trump spoke in Cleveland. Trump said U.S. Border Patrol agents told him "
+        "criminals were crossing.\n\n"
+        "“They say this is what's happening because our leaders are weak,” he said.",
+        "our leaders are weak",
+        "Donald Trump",
+    ),
     # an acronym the model tags as an organisation is an actor, not a teaser word
     "acronym-organisation": (
         "AIPAC sponsors an annual trip for members of Congress.\n\n"

@@ -204,7 +204,7 @@ def _ner_people(state: Resolution, hits: list[Hit]) -> list[Hit]:
                 continue
             if not all(t.pos_ == "PROPN" and t.is_title for t in state.doc[start:end]):
                 continue
-        elif ent.label_ != "PERSON":
+        elif ent.label_ != "PERSON" or _country_abbreviation(state, start, end):
             continue
         if start >= end or _overlaps(hits, start, end):
             continue
@@ -215,6 +215,16 @@ def _ner_people(state: Resolution, hits: list[Hit]) -> list[Hit]:
         found.append(Hit(start, end, entry))
     found += [h for h in _unlabelled_people(state, hits) if not _overlaps(found, h.start, h.end)]
     return found
+
+
+def _country_abbreviation(state: Resolution, start: int, end: int) -> bool:
+    """ "U.S. Border" (of "U.S. Border Patrol agents") is no person: a country's abbreviation
+    is never part of a name (unlike "Jordan" or the initials of "J.B. Pritzker")."""
+    return any(
+        (token.text.isupper() or "." in token.text)
+        and any(e.kind == "country" for e in state.kb.lookup(token.text))
+        for token in state.doc[start:end]
+    )
 
 
 def _unlabelled_people(state: Resolution, hits: list[Hit]) -> list[Hit]:

@@ -1045,7 +1045,10 @@ def _trimmed(mention: TokenSpan) -> str:
 def _name_tokens(subject: Token) -> list[Token]:
     """The subject head, then its name parts and appositions ('Patrick' of 'Patrick Wintour')."""
     # 'Her counterpart, Prime Minister Tomas Reinholt, said': the named apposition first
+    # ... but a name keeps the floor ("Scott Adler, a scientist at the University of
+    # Colorado, Boulder, said": not Boulder)
     appos = [c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    appos = appos if subject.ent_type_ != "PERSON" else []
     near = [c for c in subject.children if c.dep_ in ("compound", "flat", "appos")]
     # "Speaker of the Knesset Yuli Edelstein told reporters": the name the title ends in
     titled = [name] if (name := titled_name(subject)) is not None else []
