@@ -350,6 +350,14 @@ CASES = {
         "our leaders are weak",
         "Donald Trump",
     ),
+    # a leader's regime speaks for the leader's country
+    "leader's-regime": (
+        "North Korea tested another missile on Friday.\n\n"
+        "Kim Jong Un’s regime said it would make the U.S. “pay dearly for all the crimes "
+        "it committed against our state.”",
+        "pay dearly",
+        "North Korea",
+    ),
     # an acronym the model tags as an organisation is an actor, not a teaser word
     "acronym-organisation": (
         "AIPAC sponsors an annual trip for members of Congress.\n\n"

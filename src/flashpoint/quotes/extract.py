@@ -831,6 +831,8 @@ def _speaker(
                 return actor.id, _phrase(subject)  # 'editor' -> 'The Iran International editor'
             return actor.id, _trimmed(mention)
     text = _phrase(subject)
+    if (state := _state_of_leader(subject, actors)) is not None:
+        return state, text  # "Kim Jong Un's regime said": North Korea
     if subject.lower_ in PRONOUNS:
         found = _recent_subject(subject, actors, quoted, lexicon)
         return found or last_actor or _nearest_person(subject, actors, quoted), text
@@ -858,6 +860,22 @@ def _speaker(
     if _definite_noun(subject) and subject.pos_ == "NOUN":
         return _described_before(subject, actors), text  # "the tour company said"
     return None, text
+
+
+def _state_of_leader(subject: Token, actors: ActorIndex) -> str | None:
+    """ "Kim Jong Un's regime", "the Assad government": the country of the person whose
+    regime or government speaks, when the article names that country."""
+    if subject.lemma_.lower() not in ("regime", "government"):
+        return None
+    for child in subject.lefts:
+        leader = actors.actor_of(child) if child.dep_ in ("poss", "compound") else None
+        if leader is None or leader.kind != "person" or not leader.country:
+            continue
+        return next(
+            (a.id for a in actors.actors if a.kind == "country" and a.country == leader.country),
+            None,
+        )
+    return None
 
 
 def _looking_back(subject: Token, quoted: list[tuple[int, int]]) -> Iterator[Token]:
