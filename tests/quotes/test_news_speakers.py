@@ -358,6 +358,24 @@ CASES = {
         "pay dearly",
         "North Korea",
     ),
+    # a photo credit introduces nobody: "he" is the minister before it
+    "photo-credit": (
+        "Oil minister Tomas Brandt said the cartel was breaking apart.\n\n"
+        "FILE PHOTO: Tankers at anchor off the coast, June 29, 2018. REUTERS/Eric Holm\n\n"
+        "“If this happens, the market will go up,” he told Reuters.",
+        "market will go up",
+        "Tomas Brandt",
+    ),
+    # a filing speaks for the office of its owner
+    "filing-of-an-office": (
+        "Special Counsel Robert Mueller’s office said on Tuesday that Michael Flynn had "
+        "cooperated with its inquiry.\n\n"
+        "Mueller’s office said in a court filing that Flynn helped with the investigation.\n\n"
+        "Flynn also provided “firsthand information about contacts with foreign officials,” "
+        "the filing said.",
+        "firsthand information",
+        "Robert Mueller",
+    ),
     # an acronym the model tags as an organisation is an actor, not a teaser word
     "acronym-organisation": (
         "AIPAC sponsors an annual trip for members of Congress.\n\n"
@@ -455,28 +473,6 @@ def test_a_source_after_a_clause_is_not_the_name_before_it(engine):
         "The source said “the prints matched those on file for the convicted man.”",
     )
     assert speaker_of(analysis, "prints matched") != "Karim Osei"
-
-
-def test_a_photo_credit_introduces_nobody(engine):
-    analysis = analyse(
-        engine,
-        "Oil minister Tomas Brandt said the cartel was breaking apart.\n\n"
-        "FILE PHOTO: Tankers at anchor off the coast, June 29, 2018. REUTERS/Eric Holm\n\n"
-        "“If this happens, the market will go up,” he told Reuters.",
-    )
-    assert speaker_of(analysis, "market will go up") == "Tomas Brandt"
-
-
-def test_a_filing_speaks_for_the_office_of_its_owner(engine):
-    analysis = analyse(
-        engine,
-        "Special Counsel Robert Mueller’s office said on Tuesday that Michael Flynn had "
-        "cooperated with its inquiry.\n\n"
-        "Mueller’s office said in a court filing that Flynn helped with the investigation.\n\n"
-        "Flynn also provided “firsthand information about contacts with foreign officials,” "
-        "the filing said.",
-    )
-    assert speaker_of(analysis, "firsthand information") == "Robert Mueller"
 
 
 def test_the_official_is_the_unnamed_one_introduced_not_a_named_person(engine):
