@@ -376,6 +376,16 @@ CASES = {
         "firsthand information",
         "Robert Mueller",
     ),
+    # "the Washington Democrat": the last person named with that party word after the name,
+    # not the last subject (the Arizona Republican)
+    "state-party-epithet": (
+        "The Arizona Republican Jon Kessler is a fierce critic of the policy, but his "
+        "complaints were echoed by an unlikely source: Rep. Adam Whitlock, the ranking "
+        "Democrat on the House Armed Services Committee.\n\n"
+        "“Frustration among the uniformed service is real,” the Washington Democrat said.",
+        "Frustration among the uniformed",
+        "Adam Whitlock",
+    ),
     # an acronym the model tags as an organisation is an actor, not a teaser word
     "acronym-organisation": (
         "AIPAC sponsors an annual trip for members of Congress.\n\n"

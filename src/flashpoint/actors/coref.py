@@ -358,9 +358,12 @@ def link_office_holders(state: Resolution) -> None:
             ]  # fmt: skip
             if not holders and "former" in words and head.dep_ in context.SUBJECTS:
                 holders = _epithet_antecedent(ctx, start, draft.country)
-            if not holders:
+            key = holders[-1].key if holders else None
+            if key is None and noun in PARTY_MEMBERS:
+                key = _party_member(ctx, start, noun)  # "the Washington Democrat said"
+            if key is None:
                 continue
-            person = state.drafts[holders[-1].key]
+            person = state.drafts[key]
             draft.spans.remove((start, end))
             person.spans.append((start, end))
             for i in range(start, end):
@@ -368,6 +371,20 @@ def link_office_holders(state: Resolution) -> None:
             for event in ctx.people:
                 if event.i == start and event.key == draft.key:
                     event.key = person.key
+
+
+def _party_member(ctx: _Context, start: int, party: str) -> str | None:
+    """The last person named before ``start`` with the party word right after the name
+    ("Rep. Adam Smith, the ranking Democrat on ..." ... "the Washington Democrat said")."""
+    doc = ctx.state.doc
+    for event in reversed([e for e in ctx.people if e.i < start and e.named]):
+        end = event.i
+        while end < len(doc) and ctx.state.token_key.get(end) == event.key:
+            end += 1
+        after = doc[end : min(end + 6, event.i + 12, len(doc))]
+        if any(t.lower_ in (party, party + "s") for t in after):
+            return event.key
+    return None
 
 
 def _epithet_antecedent(ctx: _Context, start: int, country: str | None) -> list[Event]:
