@@ -26,7 +26,7 @@ QUOTE_FLOORS = {
 LITBANK_FLOORS = {"direct_recall": 0.93, "direct_precision": 0.89, "speaker_accuracy": 0.33}
 # measured 2026-11-25 (third push): news-quotes dev (140 articles, 1,209 quotes) recall
 # 0.991, speakers 0.922, indirect (20 articles, 203 labels) recall 0.936, speakers 0.942; test
-# (300 held-out articles, 2,530 quotes) recall 0.996, speakers 0.902, indirect (20 articles,
+# (340 held-out articles, 2,826 quotes) recall 0.995, speakers 0.899, indirect (20 articles,
 # 192 labels) recall 0.885, speakers 0.841
 NEWS_FLOORS = {
     "dev": {

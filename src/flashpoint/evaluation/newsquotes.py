@@ -1,6 +1,6 @@
 """Direct quotes and their speakers in real news (``flashpoint eval news-quotes``).
 
-Gold: ``data/news_quotes.jsonl``, hand-labelled by reading 440 AllSides articles of
+Gold: ``data/news_quotes.jsonl``, hand-labelled by reading 480 AllSides articles of
 ``../shared/corpora/allsides_2015_2020_geopolitics.jsonl`` (labels made without running
 the engine). Publisher text is never copied: each line is ``{"id", "split", "quotes"}`` and
 each quote holds only ``start``/``end`` (offsets of the words inside the marks, marks
@@ -19,8 +19,8 @@ nicknames of 1-3 words are not labelled; fragments of 1-3 words are not labelled
 Sample (fixed): the corpus records in file order, shuffled with ``random.Random(2026)``;
 taken in that order, skipping records whose ``text`` is longer than 9,000 characters or holds
 no direct-quote candidate (a stretch of >= 4 words inside " ", “ ” or ‘ ’ on one line), until
-440 articles, labelled in rounds (same order and rule). Articles 1-20, 41-120 and 161-200
-are the split ``dev``; 21-40, 121-160 and 201-440 are ``test``, each round labelled before
+480 articles, labelled in rounds (same order and rule). Articles 1-20, 41-120 and 161-200
+are the split ``dev``; 21-40, 121-160 and 201-480 are ``test``, each round labelled before
 the engine was run on it. Develop on dev; test is held out.
 
 Scoring. A gold quote is found when a predicted direct quote's content span shares at least
