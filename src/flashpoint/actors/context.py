@@ -10,6 +10,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from flashpoint.actors.kb import person_roles
+from flashpoint.nlp.text import text_of
 from flashpoint.quotes.lexicon import read_list
 
 HONORIFICS = frozenset(
@@ -178,7 +179,7 @@ def apposed(first: Token, second: Token) -> bool:
 def byline(doc: Doc, start: int, end: int) -> bool:
     """A name on a line of its own ("Jessica Bies", "By Jessica Bies"): the writer, never
     what a pronoun in the story stands for."""
-    text = doc.text
+    text = text_of(doc)
     line_start = text.rfind("\n", 0, doc[start].idx) + 1
     line_end = text.find("\n", doc[end - 1].idx)
     line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
