@@ -235,35 +235,35 @@ CASES = {
     "title-institution-name": (
         "Ambassador to the United Nations Carla Mendes said on Friday that the council "
         "would meet again.\n\n"
-        "“We are ready to act, but we hope it will not be needed,” she told the council.",
-        "ready to act",
+        "“Our patience has limits, though we would rather not test them,” she told the council.",
+        "patience has limits",
         "Carla Mendes",
     ),
     "speaker-of-the-assembly": (
-        "“There was no real debate about the issues,” Speaker of the Assembly Daniel Varga "
-        "told reporters on Tuesday.",
-        "no real debate",
+        "“The campaign never touched the questions that matter,” Speaker of the Assembly Daniel "
+        "Varga told reporters on Tuesday.",
+        "never touched the questions",
         "Daniel Varga",
     ),
     # an institution, then a titled name: "Committee ... Chairman Edward Lindqvist"
     "committee-chairman": (
-        "“Indecision is itself a choice,” House Committee on Trade Chairman Edward P. "
+        "“Waiting is also a policy,” House Committee on Trade Chairman Edward P. "
         "Lindqvist said at a hearing.",
-        "Indecision is itself",
+        "Waiting is also",
         "Edward P. Lindqvist",
     ),
     # the title first, the name in apposition
     "title-then-apposed-name": (
         "The Maltese defence minister, Petra Zammit, said the aircraft turned sharply.\n\n"
-        "“The plane made a full turn to the right and then dropped,” she said.",
-        "full turn",
+        "“The pilot broke off contact and the radar lost the aircraft,” she said.",
+        "radar lost the aircraft",
         "Petra Zammit",
     ),
     # the name first, the title in apposition: the title is no second person
     "name-then-apposed-title": (
-        "Ole Brandt, Lord Mayor of Aarhus, said the attack was a “violent assault on the "
-        "freedom to speak.”",
-        "violent assault on the freedom",
+        "Ole Brandt, Lord Mayor of Aarhus, said the attack was a “cowardly blow against open "
+        "debate in our city.”",
+        "cowardly blow against open",
         "Ole Brandt",
     ),
     # "the tour company": the actor an earlier apposition described that way
@@ -279,91 +279,91 @@ CASES = {
     "name-joined-to-an-object": (
         "Foreign Minister Janis Ozols was barred from landing. President Ilze Berzina "
         "spoke on Sunday.\n\n"
-        "Latvia has already barred the Dutch envoy from returning to Latvia and Ozols said "
-        "the country has “other steps in mind.”\n\n"
-        "“We have already begun planning them,” he said.",
-        "begun planning them",
+        "Latvia has already expelled the Dutch envoy from the talks in Latvia and Ozols said "
+        "the government had “further measures ready.”\n\n"
+        "“Those measures are being drawn up now,” he said.",
+        "being drawn up now",
         "Janis Ozols",
     ),
     # nobody is the subject of the sentence before; it introduces the speaker
     "introduced-then-he": (
         "President Tomas Brandt said the bloc should take Russia back.\n\n"
-        "The idea was greeted with disdain by his fellow leaders, all but Marco Ferrante, "
+        "The proposal was met with cold silence by the other leaders, all but Marco Ferrante, "
         "Italy's new prime minister.\n\n"
-        "“Russia should return to the table,” he tweeted on Friday.",
-        "should return to the table",
+        "“Moscow belongs back at the table,” he tweeted on Friday.",
+        "belongs back at the table",
         "Marco Ferrante",
     ),
     # "Name, role, said": the parser may make the role a conjunct and leave "said" bare
     "name-role-said": (
-        "When asked Friday what Moscow’s message would be for Washington, Vasily Nebenzya, "
-        "Russian ambassador to the U.N., said, “Stay in the nuclear deal.”",
-        "Stay in the nuclear deal",
-        "Vasily Nebenzya",
+        "When asked Friday what Moscow’s wish would be for Washington, Pavel Orlov, "
+        "Russian ambassador to the U.N., said, “Keep your word on the treaty.”",
+        "Keep your word",
+        "Pavel Orlov",
     ),
     # a person speaks through her own statement ("read" tagged as a noun)
     "own-statement-read": (
         "Senator Ben Holloway released a short statement on Sunday.\n\n"
-        "“The President made the right call to take out this monster. As Americans, we "
-        "are grateful.” Holloway’s statement read.",
-        "made the right call",
+        "“The commander acted with courage and the country owes him thanks. Tonight we "
+        "are relieved.” Holloway’s statement read.",
+        "acted with courage",
         "Ben Holloway",
     ),
     "thundered": (
         "Senator Anna Lind spoke in Phoenix.\n\n"
-        "“You cannot obtain legal status by entering our country illegally,” Lind "
+        "“Nobody jumps the queue in this country, nobody,” Lind "
         "thundered in her speech.",
-        "cannot obtain legal status",
+        "Nobody jumps the queue",
         "Anna Lind",
     ),
     # a nested single quote closing right after the double one: the cue still follows
     "nested-close-then-cue": (
-        "“Hong Kong is purely China’s internal affair. The president has said that ‘they "
-        "will have to deal with that themselves,”’ foreign ministry spokeswoman Lin Mei said "
+        "“Macau is a matter for Beijing alone. The president himself said that ‘they will "
+        "sort it out among themselves,”’ foreign ministry spokeswoman Lin Mei said "
         "on Tuesday.",
-        "purely China’s internal affair",
+        "a matter for Beijing alone",
         "Lin Mei",
     ),
     # a byline is nobody's antecedent: "she" is the woman named after
     "byline-then-she": (
         "Jessica Hale\n\n"
-        "WILMINGTON — Parents are calling for a professor to be fired after she wrote on "
-        "Facebook that the student “got exactly what he deserved.”\n\n"
-        "Karen Doyle, an anthropology professor, wrote on Tuesday that the student was "
-        "typical of his kind.",
-        "got exactly what he deserved",
+        "DOVER — Students are demanding that a lecturer be dismissed after she wrote online "
+        "that the detained tourist “had it coming all along.”\n\n"
+        "Karen Doyle, a sociology lecturer, wrote on Tuesday that the tourist had been "
+        "reckless.",
+        "had it coming all along",
         "Karen Doyle",
     ),
     # a named speaker keeps the floor over a place apposed to his institution
     "name-over-apposed-place": (
-        "“If you have a law that is 12 or 13 years old,” said Scott Adler, a political "
-        "scientist at the University of Colorado, Boulder who has written a book on the "
-        "subject, “that was a different world.”",
-        "a law that is 12",
-        "Scott Adler",
+        "“If a law has not been renewed for a decade,” said Nora Feldman, a political "
+        "scientist at the University of Texas, Austin who studies the Senate, “it describes "
+        "a world that is gone.”",
+        "not been renewed",
+        "Nora Feldman",
     ),
     # "U.S. Border Patrol agents": a country's abbreviation is never part of a name
     "no-person-with-a-country-abbreviation": (
         "Donald Trump spoke in Cleveland. Trump said U.S. Border Patrol agents told him "
         "criminals were crossing.\n\n"
-        "“They say this is what's happening because our leaders are weak,” he said.",
-        "our leaders are weak",
+        "“The agents tell me the system is broken and nobody fixes it,” he said.",
+        "system is broken",
         "Donald Trump",
     ),
     # a leader's regime speaks for the leader's country
     "leader's-regime": (
         "North Korea tested another missile on Friday.\n\n"
-        "Kim Jong Un’s regime said it would make the U.S. “pay dearly for all the crimes "
-        "it committed against our state.”",
-        "pay dearly",
+        "Kim Jong Un’s regime said it would answer the drills with “a response the enemy "
+        "will long remember.”",
+        "long remember",
         "North Korea",
     ),
     # a photo credit introduces nobody: "he" is the minister before it
     "photo-credit": (
         "Oil minister Tomas Brandt said the cartel was breaking apart.\n\n"
         "FILE PHOTO: Tankers at anchor off the coast, June 29, 2018. REUTERS/Eric Holm\n\n"
-        "“If this happens, the market will go up,” he told Reuters.",
-        "market will go up",
+        "“Prices will climb before winter,” he told Reuters.",
+        "climb before winter",
         "Tomas Brandt",
     ),
     # a filing speaks for the office of its owner
@@ -371,26 +371,25 @@ CASES = {
         "Special Counsel Robert Mueller’s office said on Tuesday that Michael Flynn had "
         "cooperated with its inquiry.\n\n"
         "Mueller’s office said in a court filing that Flynn helped with the investigation.\n\n"
-        "Flynn also provided “firsthand information about contacts with foreign officials,” "
-        "the filing said.",
-        "firsthand information",
+        "Flynn also gave “detailed accounts of his meetings abroad,” the filing said.",
+        "detailed accounts",
         "Robert Mueller",
     ),
     # "the Washington Democrat": the last person named with that party word after the name,
     # not the last subject (the Arizona Republican)
     "state-party-epithet": (
-        "The Arizona Republican Jon Kessler is a fierce critic of the policy, but his "
-        "complaints were echoed by an unlikely source: Rep. Adam Whitlock, the ranking "
-        "Democrat on the House Armed Services Committee.\n\n"
-        "“Frustration among the uniformed service is real,” the Washington Democrat said.",
-        "Frustration among the uniformed",
+        "The Arizona Republican Jon Kessler has attacked the plan for months, and now he "
+        "has company from across the aisle: Rep. Adam Whitlock, the ranking Democrat on the "
+        "armed services panel.\n\n"
+        "“The officers are tired of waiting for a plan,” the Washington Democrat said.",
+        "tired of waiting",
         "Adam Whitlock",
     ),
     # an acronym the model tags as an organisation is an actor, not a teaser word
     "acronym-organisation": (
         "AIPAC sponsors an annual trip for members of Congress.\n\n"
-        "“We will not be deterred by these attacks,” the group said.",
-        "not be deterred",
+        "“We stand by our work and will keep doing it,” the group said.",
+        "stand by our work",
         "AIPAC",
     ),
 }
@@ -467,37 +466,37 @@ def test_findings_and_stances_are_indirect_quotes_with_their_owner(engine):
 def test_a_statement_speaks_for_whoever_released_it(engine):
     analysis = analyse(
         engine,
-        "A statement released by the White House said the president “welcomes the release "
-        "of the three detained citizens.”\n\n"
-        "“They are in good condition and were able to walk unaided,” the statement said.",
+        "A statement released by the White House said the president “welcomes the return "
+        "of the two sailors held since March.”\n\n"
+        "“Both men are well and will be home by Sunday,” the statement said.",
     )
-    assert speaker_of(analysis, "welcomes the release") == "White House"
-    assert speaker_of(analysis, "good condition") == "White House"
+    assert speaker_of(analysis, "welcomes the return") == "White House"
+    assert speaker_of(analysis, "home by Sunday") == "White House"
 
 
 def test_a_source_after_a_clause_is_not_the_name_before_it(engine):
     analysis = analyse(
         engine,
-        "Fingerprints identified the man as Karim Osei, who was convicted of theft in 2013, "
-        "a source close to the investigation told reporters.\n\n"
-        "The source said “the prints matched those on file for the convicted man.”",
+        "Police named the driver as Karim Osei, who had served two years for fraud, "
+        "a source close to the inquiry told reporters.\n\n"
+        "The source said “his car had been rented two days earlier under another name.”",
     )
-    assert speaker_of(analysis, "prints matched") != "Karim Osei"
+    assert speaker_of(analysis, "rented two days earlier") != "Karim Osei"
 
 
 def test_the_official_is_the_unnamed_one_introduced_not_a_named_person(engine):
     analysis = analyse(
         engine,
-        "President Donald Trump met the Russian ambassador, Sergey Kislyak, in May.\n\n"
-        "A former senior State Department official said the Russians pushed for a back "
-        "channel.\n\n"
-        "“Foreign governments will always try to reach a new president-elect early,” said "
+        "President Anna Vik met the Russian envoy, Oleg Petrov, in May.\n\n"
+        "A former senior State Department official said the Russians had pressed for a "
+        "private channel.\n\n"
+        "“Every capital tries to get close to a new leader before the inauguration,” said "
         "the official, who asked not to be named because of the official’s past dealings "
-        "with Trump’s team.\n\n"
-        "Kislyak declined to comment.\n\n"
-        "“They operate in double and triple layers,” said the former State Department "
+        "with Vik’s team.\n\n"
+        "Petrov declined to comment.\n\n"
+        "“They work through layers of intermediaries,” said the former State Department "
         "official.",
     )
-    for words in ("reach a new president-elect", "double and triple layers"):
+    for words in ("get close to a new leader", "layers of intermediaries"):
         speaker = speaker_actor(analysis, words)
         assert speaker is None or speaker.kind != "person", speaker
