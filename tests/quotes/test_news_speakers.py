@@ -500,3 +500,13 @@ def test_the_official_is_the_unnamed_one_introduced_not_a_named_person(engine):
     for words in ("get close to a new leader", "layers of intermediaries"):
         speaker = speaker_actor(analysis, words)
         assert speaker is None or speaker.kind != "person", speaker
+
+
+def test_an_officer_described_by_whom_he_covers_speaks_for_no_country(engine):
+    analysis = analyse(
+        engine,
+        "Iran has drawn closer to Moscow since the sanctions returned.\n\n"
+        "A former deputy intelligence officer for Russia told a magazine in January that the "
+        "Kremlin waits for openings and takes them.",
+    )
+    assert speaker_actor(analysis, "waits for openings", kind="indirect") is None

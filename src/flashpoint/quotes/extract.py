@@ -856,6 +856,8 @@ def _speaker(
             found = _described_before(subject, actors)  # "The Elders, a group ..." ... "the group"
         if found is None and _definite_noun(subject):
             found = _recent_unnamed(subject, actors, quoted, lexicon)  # "the adviser said"
+        if found is None and _self_described(subject):
+            return None, text  # "A former intelligence officer for Russia told ...": nobody's
         return found or _recent_body(subject, actors, quoted, owners=document), text
     if _definite_noun(subject) and subject.pos_ == "NOUN":
         return _described_before(subject, actors), text  # "the tour company said"
@@ -989,6 +991,13 @@ def _described_before(subject: Token, actors: ActorIndex) -> str | None:
 
 # bodies that speak for the person who owns them: "Mueller's office", "Biden's campaign"
 PERSONAL_BODIES = frozenset({"office", "campaign", "team", "administration", "government"})
+
+
+def _self_described(noun: Token) -> bool:
+    """An indefinite speaker noun that says whom it serves ("a former intelligence officer
+    for Russia", "an analyst at the institute"): not the last organisation's spokesman."""
+    indefinite = any(c.lower_ in ("a", "an") for c in noun.lefts)
+    return indefinite and any(c.dep_ == "prep" and c.lower_ in ("for", "at") for c in noun.rights)
 
 
 def _definite_noun(token: Token) -> bool:
