@@ -235,12 +235,12 @@ def _the_role(ctx: _Context, token: Token) -> None:
     start = token.left_edge.i
     if any(ctx.state.token_key.get(i, "").startswith("person:") for i in range(start, token.i)):
         return
-    if _unnamed_before(ctx, token):
-        return  # "A former senior State Department official said ... said the official"
     named = _named_in_clause(ctx, token)
     if named is not None:  # "The rebel commander, who goes by the name Abu Tariq"
         _link(ctx, ctx.people, named, start, token.i + 1)
         return
+    if _unnamed_before(ctx, token):
+        return  # "A former senior State Department official said ... said the official"
     noun = token.lower_
     words = {t.lower_ for t in token.lefts} | {noun}
     # "the U.S. president" is nobody of another country, however described
@@ -409,7 +409,9 @@ def _named_in_clause(ctx: _Context, token: Token) -> str | None:
             continue  # "an aide to the chancellor, Markus Feld": the name is the aide's
         for inner in child.subtree:
             key = ctx.state.token_key.get(inner.i, "")
-            if key.startswith("person:"):
+            # an owner is somebody else: "the official, who asked not to be named because of
+            # the official's past dealings with Trump's team"
+            if key.startswith("person:") and inner.dep_ not in ("poss", "case", "nmod", "compound"):
                 return key
     return None
 
