@@ -5,6 +5,7 @@ Pure functions over a parsed ``Doc``; the resolver (resolve.py) decides what to 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 
 from spacy.tokens import Doc, Token
@@ -146,7 +147,7 @@ def titled_name(head: Token) -> Token | None:
     institution, then the name), "House Committee on Foreign Relations Chairman Edward R.
     Royce" (an institution, then a titled name). Not "an adviser to President Trump": a name
     right after a title word without an institution before it is somebody else."""
-    office = head.lemma_.lower() in person_roles()
+    office = one_person_role(head)
     if office:
         appos = next((c for c in head.children if c.dep_ == "appos" and _proper(c)), None)
         if appos is not None and apposed(head, appos):
@@ -185,6 +186,16 @@ def byline(doc: Doc, start: int, end: int) -> bool:
     line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
     name = text[doc[start].idx : doc[end - 1].idx + len(doc[end - 1])]
     return line in (name, f"By {name}", f"by {name}")
+
+
+def one_person_role(token: Token) -> bool:
+    """A role noun that names one person ("minister", "spokesman"; data/roles.tsv)."""
+    return token.lemma_.lower() in person_roles()
+
+
+def proper_name(tokens: Iterable[Token]) -> bool:
+    """Capitalised proper nouns only, as the words of a name are."""
+    return all(_proper(t) for t in tokens)
 
 
 def _proper(token: Token) -> bool:

@@ -202,7 +202,7 @@ def _ner_people(state: Resolution, hits: list[Hit]) -> list[Hit]:
             start = end - 2  # "the Assembly Daniel Varga": an institution, then a person
             if given_name_gender(state.doc[start:end].text) is None:
                 continue
-            if not all(t.pos_ == "PROPN" and t.is_title for t in state.doc[start:end]):
+            if not context.proper_name(state.doc[start:end]):
                 continue
         elif ent.label_ != "PERSON" or _country_abbreviation(state, start, end):
             continue
@@ -234,7 +234,7 @@ def _unlabelled_people(state: Resolution, hits: list[Hit]) -> list[Hit]:
     for start, end in _proper_runs(doc):
         if end - start > 3:
             # "House Democratic Whip Steny Hoyer": the name after the last title word
-            roles = [i for i in range(start, end - 2) if _one_person_role(state, doc[i])]
+            roles = [i for i in range(start, end - 2) if context.one_person_role(doc[i])]
             if roles and 2 <= end - roles[-1] - 1 <= 3:
                 start = roles[-1] + 1
                 if not _overlaps(hits, start, end):
@@ -249,9 +249,8 @@ def _unlabelled_people(state: Resolution, hits: list[Hit]) -> list[Hit]:
             found.append(Hit(start - 2 if hyphened else start, end, None))
             continue
         honorific = doc[start].lower_ in context.HONORIFICS
-        if honorific and not _one_person_role(
-            state, doc[end - 1]
-        ):  # "Mr Reinholt", not "Lord Mayor"
+        # "Mr Reinholt", missed by the model; not "Lord Mayor"
+        if honorific and not context.one_person_role(doc[end - 1]):
             found.append(Hit(start, end, None))
             continue
         lead = state.kb.role(doc[start].lemma_.lower())
@@ -296,9 +295,7 @@ def _titled_names(state: Resolution, hits: list[Hit]) -> list[Hit]:
         labels = ("", "PERSON", "ORG", "GPE") if name.dep_ == "appos" or given else ("", "PERSON")
         if name.ent_type_ not in labels:
             continue
-        if all(t.pos_ == "PROPN" and t.is_title for t in words) and not _overlaps(
-            [*hits, *found], start, end
-        ):
+        if context.proper_name(words) and not _overlaps([*hits, *found], start, end):
             found.append(Hit(start, end, None))
     return found
 
@@ -316,14 +313,9 @@ def _described_speaker(state: Resolution, head: Token) -> bool:
     # "Vasily Nebenzya, Russian ambassador to the U.N., said": the parser may make the
     # role a conjunct of the name
     conj = [c for c in head.children if c.dep_ == "conj" and context.apposed(head, c)]
-    role = any(_one_person_role(state, c) for c in appos + conj)
+    role = any(context.one_person_role(c) for c in appos + conj)
     speaks = head.dep_ == "nsubj" and head.head.lemma_.lower() in SPEECH
     return role or (speaks and bool(appos) and not head.ent_type_)
-
-
-def _one_person_role(state: Resolution, token: Token) -> bool:
-    role = state.kb.role(token.lemma_.lower())
-    return role is not None and role[1]
 
 
 def _proper_runs(doc: Doc) -> list[tuple[int, int]]:

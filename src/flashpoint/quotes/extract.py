@@ -26,11 +26,11 @@ from flashpoint.actors.context import (
     byline,
     conjoined_subject,
     misread_modal,
+    one_person_role,
     titled_name,
 )
 from flashpoint.actors.coref import FEMALE, MALE, given_name_gender
 from flashpoint.actors.index import ActorIndex
-from flashpoint.actors.kb import person_roles
 from flashpoint.models import Actor, Article, Quote, Span
 from flashpoint.nlp.text import text_of
 from flashpoint.quotes.lexicon import QuoteLexicon, load_lexicon
@@ -459,7 +459,7 @@ def _role_before(comma: Token) -> Token | None:
     """The one-person role noun whose phrase ends right before ``comma``."""
     end = comma.doc[comma.i - 1] if comma.i > 0 else None
     node = end
-    while node is not None and node.lemma_.lower() not in person_roles():
+    while node is not None and not one_person_role(node):
         if node.head.i == node.i or node.head.i > comma.i or node.head.i < comma.i - 10:
             return None
         node = node.head
@@ -766,7 +766,7 @@ def _title_goes_on(item: _Found, speaker: str | None, lexicon: QuoteLexicon) -> 
     excluded = lexicon.unnamed_speakers | lexicon.media_nouns | lexicon.unique_offices
     return (
         _definite_noun(subject)
-        and lemma in person_roles()  # not "the shipping company insisted"
+        and one_person_role(subject)  # not "the shipping company insisted"
         and lemma not in excluded
         and not any(t.pos_ == "PROPN" for t in subject.subtree)
     )
@@ -851,11 +851,11 @@ def _speaker(
         body = body or _issuer(subject, actors)  # "A statement released by the White House"
         found = body.id if body else _affiliation(subject, actors)
         if found is None and _definite_noun(subject):
-            found = _owner_before(subject, actors, quoted)  # "the Mueller report" ... "the report"
-        if found is None and _definite_noun(subject):
-            found = _described_before(subject, actors)  # "The Elders, a group ..." ... "the group"
-        if found is None and _definite_noun(subject):
-            found = _recent_unnamed(subject, actors, quoted, lexicon)  # "the adviser said"
+            found = (
+                _owner_before(subject, actors, quoted)  # "the Mueller report" ... "the report"
+                or _described_before(subject, actors)  # "The Elders, a group ..." ... "the group"
+                or _recent_unnamed(subject, actors, quoted, lexicon)  # "the adviser said"
+            )
         if found is None and _self_described(subject):
             return None, text  # "A former intelligence officer for Russia told ...": nobody's
         return found or _recent_body(subject, actors, quoted, owners=document), text
