@@ -45,6 +45,17 @@ class Engine:
             raise result
         return result
 
+    def analyze_with_doc(self, article: Article) -> tuple[Doc, Analysis]:
+        """One article's parsed ``Doc`` beside its analysis (for training and inspection)."""
+        if (problem := self._check(article)) is not None:
+            raise problem
+        skipped = find_skipped(article.text)
+        doc = self.nlp(self._analysable_text(article, skipped))
+        result = self._finish(article, doc, skipped)
+        if isinstance(result, ArticleError):
+            raise result
+        return doc, result
+
     def analyze_many(
         self, articles: Iterable[Article | ArticleError]
     ) -> Iterator[Analysis | ArticleError]:
@@ -119,7 +130,7 @@ class Engine:
     def _stages(self, article: Article, doc: Doc, skipped: list[Skipped]) -> Analysis:
         analysis = Analysis(article=article, skipped=skipped)
         actors = self.resolver.resolve(doc, article)
-        quotes, warnings = extract_quotes(doc, actors, article)
+        quotes, warnings = extract_quotes(doc, actors, article, rank=self.settings.speaker_ranker)
         events = self.events.extract(doc, actors, quotes, article)
         assign_dates(doc, events, article)
         assign_locations(doc, events, actors)

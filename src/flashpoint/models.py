@@ -16,6 +16,7 @@ SCHEMA = "flashpoint.article/1"
 ActorKind = Literal["person", "organization", "country", "group"]
 Modality = Literal["asserted", "negated", "hypothetical", "future"]
 QuoteKind = Literal["direct", "indirect"]
+SpeakerBy = Literal["rules", "ranker"]
 
 PLOVER_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
@@ -155,6 +156,7 @@ class Quote:
     speaker: str | None = None
     speaker_text: str | None = None
     continues: bool = False
+    speaker_by: SpeakerBy = "rules"  # who chose the speaker: the cue rules or the ranker
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -162,6 +164,7 @@ class Quote:
             "kind": self.kind,
             "speaker": self.speaker,
             "speaker_text": self.speaker_text,
+            "speaker_by": self.speaker_by,
             "cue": asdict(self.cue) if self.cue else None,
             "content": asdict(self.content),
             "continues": self.continues,

@@ -45,6 +45,13 @@ class Settings:
             "(event coding is superlinear in sentence length; real news sentences stay far below)."
         },
     )
+    speaker_ranker: bool = field(
+        default_factory=lambda: _env("speaker_ranker", "1") not in ("0", "false", "no", ""),
+        metadata={
+            "help": "Let the learnt speaker ranker (docs/quotes.md) second-guess the rules' "
+            "speaker of each direct quote; 0 keeps the rules' answers."
+        },
+    )
     api_token: str = field(
         default_factory=lambda: _env("api_token", ""),
         repr=False,

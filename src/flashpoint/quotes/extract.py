@@ -35,6 +35,7 @@ from flashpoint.models import Actor, Article, Quote, Span
 from flashpoint.nlp.text import text_of
 from flashpoint.quotes.lexicon import QuoteLexicon, load_lexicon
 from flashpoint.quotes.marks import PARAGRAPH_BREAK, RawQuote, find_direct_quotes, paragraphs
+from flashpoint.quotes.ranker import rerank
 
 QUOTE_CHARS = frozenset('“”„"‘’')
 SENTENCE_END = frozenset(".!?")
@@ -63,14 +64,20 @@ class _Found:
         return self.parts[0][0]
 
 
-def extract_quotes(doc: Doc, actors: ActorIndex, article: Article) -> tuple[list[Quote], list[str]]:
-    """Direct and indirect quotes in text order with ids Q1, Q2, ..., plus warnings."""
+def extract_quotes(
+    doc: Doc, actors: ActorIndex, article: Article, *, rank: bool = True
+) -> tuple[list[Quote], list[str]]:
+    """Direct and indirect quotes in text order with ids Q1, Q2, ..., plus warnings. With
+    ``rank``, the speaker ranker (``ranker.rerank``) may overrule the rules' speakers."""
     lexicon = load_lexicon()
     raws, warnings = find_direct_quotes(text_of(doc))
     direct = [f for f in (_attribute(doc, raw, raws, lexicon) for raw in raws) if f is not None]
     indirect = _indirect_quotes(doc, direct, lexicon)
     found = sorted(direct + indirect, key=lambda f: f.start)
-    return _resolve(found, doc, actors, article, lexicon), warnings
+    quotes = _resolve(found, doc, actors, article, lexicon)
+    if rank:
+        rerank(doc, quotes, actors.actors, lexicon)
+    return quotes, warnings
 
 
 # --- direct quotes -------------------------------------------------------------------------
