@@ -22,18 +22,19 @@ QUOTE_FLOORS = {
     "indirect_precision": 0.98,
     "indirect_speaker_accuracy": 0.97,
 }
-# measured: litbank (20 texts, 509 quotes) recall 0.957, precision 0.917, speakers 0.372
+# measured: litbank (20 texts, 509 quotes) recall 0.957, precision 0.917, speakers 0.380
 # (0.349 before the speaker ranker, 2026-12-08)
-LITBANK_FLOORS = {"direct_recall": 0.93, "direct_precision": 0.89, "speaker_accuracy": 0.35}
+LITBANK_FLOORS = {"direct_recall": 0.93, "direct_precision": 0.89, "speaker_accuracy": 0.36}
 # measured 2026-11-25 (third push): news-quotes dev (140 articles, 1,209 quotes) recall
 # 0.991, speakers 0.922, indirect (20 articles, 203 labels) recall 0.936, speakers 0.942; test
 # (340 held-out articles, 2,826 quotes) recall 0.995, speakers 0.899, indirect (20 articles,
-# 192 labels) recall 0.885, speakers 0.841. With the speaker ranker (2026-12-08, trained on dev
-# only): dev speakers 0.930, test speakers 0.9125; indirect quotes unchanged
+# 192 labels) recall 0.885, speakers 0.841. 2026-12-08: dev grows to 260 articles (2,077 quotes;
+# recall 0.990, speakers 0.901 by the rules alone) and the speaker ranker, trained on dev only,
+# gives dev speakers 0.911 (in-sample) and test speakers 0.917; indirect quotes unchanged
 NEWS_FLOORS = {
     "dev": {
         "direct_recall": 0.98,
-        "speaker_accuracy": 0.92,
+        "speaker_accuracy": 0.89,
         "indirect_recall": 0.91,
         "indirect_speaker_accuracy": 0.92,
     },

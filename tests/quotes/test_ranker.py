@@ -101,3 +101,31 @@ def test_zero_weights_change_nothing(rules_only):
     quotes = [dataclasses.replace(q) for q in analysis.quotes]
     ranker.rerank(doc, quotes, analysis.actors, load_lexicon(), {})
     assert quotes == analysis.quotes
+
+
+# written for these tests: the rules' answers here come from words that say who spoke
+QUEEN = (
+    'Boris Johnson said: "We will deliver."\n\n'
+    'The queen sent a message to the nation: "We will meet again."'
+)
+PRONOUN = (
+    "Ruth Adeyemi, who sells fish at the harbour, says that she does blame the mayor. But "
+    "Ms. Lindqvist is not, in her view, the real culprit.\n\n"
+    '"Frankly, the harbour fees hurt me more than the flood did," she says.'
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "speaker"),
+    [(QUEEN, dt.date(2020, 4, 5), None), (PRONOUN, dt.date(2021, 3, 16), "Ruth Adeyemi")],
+)
+def test_the_rules_stand_where_their_words_say_who_spoke(text, published, speaker):
+    engine = Engine(dataclasses.replace(Settings(), speaker_ranker=False))
+    doc, analysis = engine.analyze_with_doc(Article(id="t", text=text, published=published))
+    names = {a.id: a.name for a in analysis.actors}
+    last = [q for q in analysis.quotes if q.kind == "direct"][-1]
+    assert names.get(last.speaker or "") == speaker  # the rules' answer
+    # weights that would hand any quote to a person named before it, were it allowed
+    weights = {"keep": -5.0, "rule": -5.0, "person": 1.0}
+    ranker.rerank(doc, analysis.quotes, analysis.actors, load_lexicon(), weights)
+    assert names.get(last.speaker or "") == speaker and last.speaker_by == "rules"
