@@ -65,6 +65,7 @@ def make_analysis(
                 cue=Span.of(text, said, said + 4),
                 speaker=None,
                 speaker_text="the minister",
+                speaker_by="ranker",
             )
         ],  # fmt: skip
         skipped=[Skipped(src, src + 25, text[src : src + 25], "aggregator")],

@@ -50,7 +50,8 @@ def test_rows_match_the_record(db):
         assert [e["event_id"] for e in store.events(actor="irn")] == ["e1"]
         assert store.events(text="consult") == [] and len(store.events(text="MET")) == 1
         assert len(store.events(since="2020-01-04")) == 2
-        assert store.quotes(speaker="minister")[0]["content_text"] == "We stand firm"
+        quote = store.quotes(speaker="minister")[0]
+        assert quote["content_text"] == "We stand firm" and quote["speaker_by"] == "ranker"
         assert {a["name"] for a in store.actors(country="usa")} == {"USA"}
         assert store.check() == []
 

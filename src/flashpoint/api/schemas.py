@@ -86,6 +86,7 @@ class QuoteOut(BaseModel):
     speaker: str | None
     speaker_name: str | None
     speaker_text: str | None
+    speaker_by: str | None  # 'rules' or 'ranker'; None for rows stored before it existed
     cue_text: str | None
     content_start: int | None
     content_end: int | None

@@ -359,5 +359,5 @@ def _quote_row(aid: str, i: int, q: dict[str, Any]) -> tuple[Any, ...]:
     return (
         aid, i, q["id"], q["kind"], q["speaker"], q["speaker_text"],
         cue["start"], cue["end"], cue["text"],
-        content["start"], content["end"], content["text"], q["continues"],
+        content["start"], content["end"], content["text"], q["continues"], q.get("speaker_by"),
     )  # fmt: skip

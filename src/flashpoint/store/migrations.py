@@ -231,3 +231,10 @@ def m004_inferred_parties(conn: duckdb.DuckDBPyConnection) -> None:
     # Why a party's code was filled in when the clause does not state it (events/implied.py):
     # NULL = stated, 'location' or 'domestic'. Rows stored before this migration stay NULL.
     conn.execute("ALTER TABLE event_parties ADD COLUMN inferred VARCHAR")
+
+
+@migration
+def m005_quote_speaker_by(conn: duckdb.DuckDBPyConnection) -> None:
+    # Who chose a quote's speaker: 'rules' or 'ranker' (quotes/ranker.py). Rows stored before
+    # this migration stay NULL (the ranker did not exist: the rules chose).
+    conn.execute("ALTER TABLE quotes ADD COLUMN speaker_by VARCHAR")

@@ -251,7 +251,7 @@ def quotes(
     date_range(where, "a.published", since, until)
     sql = f"""
         SELECT q.article_id, q.quote_id, q.kind, q.speaker, x.name AS speaker_name,
-               q.speaker_text, q.cue_text, q.content_start, q.content_end, q.content_text,
+               q.speaker_text, q.speaker_by, q.cue_text, q.content_start, q.content_end, q.content_text,
                q.continues, a.published, a.title, a.source, a.url
         FROM quotes q JOIN articles a ON a.id = q.article_id
         LEFT JOIN actors x ON x.article_id = q.article_id AND x.actor_id = q.speaker
