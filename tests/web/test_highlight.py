@@ -51,6 +51,23 @@ def test_marks_of_a_record_cover_actors_events_triggers_and_quotes():
     assert pieces["No,"] == ["quote"]
 
 
+def test_a_speaker_the_ranker_chose_says_so():
+    text = 'Lena Vogt arrived. "We will stay," the bulletin added.'
+    quote = {"id": "Q1", "kind": "direct", "speaker_text": "Lena Vogt", "speaker_by": "ranker",
+             "content": {"start": 20, "end": 33, "text": "We will stay,"}}  # fmt: skip
+    (mark,) = marks_of({"quotes": [quote]})
+    assert mark.label == "quote: Lena Vogt (speaker chosen by the ranker)"
+    record = {"id": "a", "title": "t", "published": None, "source": None, "url": None, "text": text}
+    render = templates().get_template("article.html").render
+    html = render(article=record, safe_url=None, segments=segments(text, []), actors=[],
+                  events=[], quotes=[quote])  # fmt: skip
+    assert "speaker chosen by the ranker, not the cue" in html
+    quote["speaker_by"] = "rules"
+    html = render(article=record, safe_url=None, segments=segments(text, []), actors=[],
+                  events=[], quotes=[quote])  # fmt: skip
+    assert "ranker" not in html
+
+
 def test_article_template_escapes_every_field():
     payload = "<script>alert(1)</script>"
     record = {"id": payload, "title": payload, "published": None, "source": payload,

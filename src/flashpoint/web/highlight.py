@@ -49,9 +49,10 @@ def marks_of(record: dict[str, Any]) -> list[Mark]:
         )
     for quote in record.get("quotes", []):
         speaker = quote.get("speaker_text") or quote.get("speaker") or "unknown speaker"
+        by = " (speaker chosen by the ranker)" if quote.get("speaker_by") == "ranker" else ""
         content = quote["content"]
         marks.append(
-            Mark(content["start"], content["end"], "quote", f"quote: {speaker}", quote["id"])
+            Mark(content["start"], content["end"], "quote", f"quote: {speaker}{by}", quote["id"])
         )
     return marks
 
