@@ -1,6 +1,6 @@
 """Direct quotes and their speakers in real news (``flashpoint eval news-quotes``).
 
-Gold: ``data/news_quotes.jsonl``, hand-labelled by reading 600 AllSides articles of
+Gold: ``data/news_quotes.jsonl``, hand-labelled by reading 720 AllSides articles of
 ``../shared/corpora/allsides_2015_2020_geopolitics.jsonl`` (labels made without running
 the engine). Publisher text is never copied: each line is ``{"id", "split", "quotes"}`` and
 each quote holds only ``start``/``end`` (offsets of the words inside the marks, marks
@@ -23,8 +23,9 @@ no direct-quote candidate (a stretch of >= 4 words inside " ", “ ” or ‘ �
 are the split ``dev``; 21-40, 121-160 and 201-480 are ``test``, each round labelled before
 the engine was run on it. Articles 481-600 (the next 120 of the same order holding a
 candidate, labelled 2026-12-08) are ``dev`` too: the speaker ranker is trained on dev. One of
-them (``lB4r5fa5os4XBWE2``) has mojibake for its quote marks and so no labels. Develop on dev;
-test is held out.
+them (``lB4r5fa5os4XBWE2``) has mojibake for its quote marks and so no labels. Articles
+601-720 (the next 120, labelled the same day once the ranker was final, scored once) are
+``test``. Develop on dev; test is held out.
 
 Scoring. A gold quote is found when a predicted direct quote's content span shares at least
 half of the longer span's characters with it (``direct_recall``; split into
