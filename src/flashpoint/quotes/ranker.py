@@ -10,8 +10,9 @@ reporting verb nearby, did it speak the quote before, ...) and scores them with 
 learnt on the hand-labelled dev articles (``data/speaker_ranker.json``, trained by
 ``bench/train_speaker_ranker.py``). The highest score wins; ties go to the rules.
 
-Every change is explained: a quote whose speaker the ranker changed says so in its
-``speaker_reason`` with the features that carried the decision.
+A quote whose speaker the ranker changed says so (``speaker_by`` = "ranker"), and its
+``speaker_text`` is the words that last named the new speaker before it, so the record can
+be checked against the text; ``docs/quotes.md`` gives the weights and the measured effect.
 """
 
 from __future__ import annotations
@@ -99,48 +100,66 @@ class _Mention:
     quoted: bool
 
 
+@dataclass
+class _Where:
+    """Where a quote stands: its paragraph and sentence, the direct quote before it (and
+    whether that one ended in this or the previous paragraph), and the actors (None: not an
+    actor) named as clause subjects in its paragraph before it."""
+
+    quote: Quote
+    paragraph: int
+    sentence: int
+    previous: Quote | None
+    previous_adjacent: bool
+    subjects: list[str | None]
+
+
 def candidates(
     doc: Doc, quotes: list[Quote], actors: list[Actor], lexicon: QuoteLexicon
 ) -> list[tuple[Quote, list[Candidate]]]:
     """Each direct quote with its candidate speakers and their features, in text order."""
-    text = text_of(doc)
-    paras = paragraphs(text)
+    paras = paragraphs(text_of(doc))
     direct = [q for q in quotes if q.kind == "direct"]
     quoted = [(q.content.start - 1, q.content.end + 1) for q in direct]
     mentions = {a.id: _mentions(doc, a, paras, quoted, lexicon) for a in actors}
-    by_id = {a.id: a for a in actors}
-    spoken: dict[str, int] = {}
+    owners = [(m.start, m.end, a.id) for a in actors for m in a.mentions]
+    spoken: dict[str, int] = {}  # direct quotes the rules gave each actor so far
     out: list[tuple[Quote, list[Candidate]]] = []
     previous: Quote | None = None
-    owners = [(m.start, m.end, a.id) for a in actors for m in a.mentions]
     for quote in direct:
         para = _index(paras, quote.content.start)
-        sentence = _sentence(doc, quote.content.start)
-        subjects = _subjects_before(doc, paras[para][0] if paras else 0, quote, quoted, owners)
-        pool: list[str] = []
-        for actor in actors:
-            near = [m for m in mentions[actor.id] if para - PARAGRAPHS_BACK <= m.paragraph <= para]
-            if any(not m.quoted for m in near):
-                pool.append(actor.id)
-        for extra in (quote.speaker, previous.speaker if previous else None):
-            if extra is not None and extra in by_id and extra not in pool:
-                pool.append(extra)
+        where = _Where(
+            quote, para, _sentence(doc, quote.content.start), previous,
+            previous is not None and _index(paras, previous.content.end) >= para - 1,
+            _subjects_before(doc, paras[para][0] if paras else 0, quote, quoted, owners),
+        )  # fmt: skip
         cands = [
-            _features(
-                quote, by_id[a], mentions[a], para, sentence, previous, paras, spoken, lexicon
-            )
-            for a in pool
+            _features(where, actor, mentions[actor.id], spoken, lexicon)
+            for actor in _pool(where, actors, mentions)
         ]
-        for cand in cands:
-            if any(owner != cand.actor for owner in subjects):
-                cand.features["other_subject_before"] = 1.0
-        if quote.speaker is None or quote.speaker not in by_id:
+        if quote.speaker is None or quote.speaker not in mentions:
             cands.append(_keep(quote, lexicon))
         out.append((quote, cands))
         if quote.speaker is not None:
             spoken[quote.speaker] = spoken.get(quote.speaker, 0) + 1
         previous = quote
     return out
+
+
+def _pool(where: _Where, actors: list[Actor], mentions: dict[str, list[_Mention]]) -> list[Actor]:
+    """The actors named outside quotes in the quote's paragraph or the ``PARAGRAPHS_BACK``
+    before it, then the rules' speaker and the previous quote's, if not among them."""
+    low, high = where.paragraph - PARAGRAPHS_BACK, where.paragraph
+    pool = [
+        a for a in actors
+        if any(low <= m.paragraph <= high and not m.quoted for m in mentions[a.id])
+    ]  # fmt: skip
+    previous = where.previous.speaker if where.previous else None
+    for extra in (where.quote.speaker, previous):
+        actor = next((a for a in actors if a.id == extra), None)
+        if actor is not None and actor not in pool:
+            pool.append(actor)
+    return pool
 
 
 def _subjects_before(
@@ -195,58 +214,19 @@ def _mentions(
 
 
 def _features(
-    quote: Quote,
+    where: _Where,
     actor: Actor,
     mentions: list[_Mention],
-    para: int,
-    sentence: int,
-    previous: Quote | None,
-    paras: tuple[tuple[int, int], ...],
     spoken: dict[str, int],
     lexicon: QuoteLexicon,
 ) -> Candidate:
-    f: dict[str, float] = {}
-    start, end = quote.content.start, quote.content.end
-    outside = [m for m in mentions if not m.quoted]
-    if quote.speaker == actor.id:
-        f["rule"] = 1.0
-        words = (quote.speaker_text or "").lower()
-        if quote.cue is not None:
-            f["rule_cued"] = 1.0
-        else:
-            f["rule_inherited"] = 1.0
-        if words in PRONOUNS:
-            f["rule_pronoun"] = 1.0
-        if words.split() and _unnamed(words.split()[-1], lexicon):
-            f["rule_unnamed"] = 1.0
-    before = [m for m in outside if m.end <= start]
-    if before:
-        gap = start - max(m.end for m in before)
-        f["distance_before"] = min(math.log1p(gap), MAX_LOG_DISTANCE) / MAX_LOG_DISTANCE
-    else:
-        f["distance_before"] = 1.0
-        f["never_before"] = 1.0
-    if any(m.sentence == sentence for m in outside):
-        f["same_sentence"] = 1.0
-    if any(m.paragraph == para for m in outside):
-        f["same_paragraph"] = 1.0
-    if any(m.paragraph == para and m.start >= end for m in outside):
-        f["after_in_paragraph"] = 1.0
-    if any(m.paragraph == para - 1 for m in outside):
-        f["previous_paragraph"] = 1.0
-    window = [m for m in outside if para - 2 <= m.paragraph <= para]
-    if any(m.subject for m in window):
-        f["subject_nearby"] = 1.0
-    if any(m.reporting_subject for m in window):
-        f["reporting_subject_nearby"] = 1.0
-    if any(m.reporting_subject and m.start >= end and m.paragraph == para for m in outside):
-        f["reporting_subject_after"] = 1.0
-    near = [m for m in mentions if para - PARAGRAPHS_BACK <= m.paragraph <= para]
-    if near and all(m.quoted for m in near):
-        f["only_inside_quotes_nearby"] = 1.0
-    if previous is not None and previous.speaker == actor.id:
+    f = _rule_features(where.quote, actor, lexicon)
+    f.update(_place_features(where, mentions))
+    if any(owner != actor.id for owner in where.subjects):
+        f["other_subject_before"] = 1.0
+    if where.previous is not None and where.previous.speaker == actor.id:
         f["spoke_previous"] = 1.0
-        if _index(paras, previous.content.end) >= para - 1:
+        if where.previous_adjacent:
             f["spoke_previous_adjacent"] = 1.0
     f["quotes_so_far"] = math.log1p(spoken.get(actor.id, 0)) / 3
     f["mentions"] = math.log1p(len(mentions)) / 3
@@ -254,9 +234,52 @@ def _features(
         f[actor.kind] = 1.0
     if actor.sector == "MED":
         f["outlet"] = 1.0
-    if (quote.speaker_text or "").lower() in ("he", "she") and actor.kind == "person":
+    if (where.quote.speaker_text or "").lower() in ("he", "she") and actor.kind == "person":
         f["pronoun_cue_person"] = 1.0
     return Candidate(actor.id, f)
+
+
+def _rule_features(quote: Quote, actor: Actor, lexicon: QuoteLexicon) -> dict[str, float]:
+    """Whether the rules chose this actor, and how they found it."""
+    if quote.speaker != actor.id:
+        return {}
+    f = {"rule": 1.0, "rule_cued" if quote.cue is not None else "rule_inherited": 1.0}
+    words = (quote.speaker_text or "").lower()
+    if words in PRONOUNS:
+        f["rule_pronoun"] = 1.0
+    if words.split() and _unnamed(words.split()[-1], lexicon):
+        f["rule_unnamed"] = 1.0
+    return f
+
+
+def _place_features(where: _Where, mentions: list[_Mention]) -> dict[str, float]:
+    """Where the actor is named relative to the quote (mentions inside quotes do not count,
+    except to tell that it is named nearby only inside quoted words)."""
+    start, end, para = where.quote.content.start, where.quote.content.end, where.paragraph
+    outside = [m for m in mentions if not m.quoted]
+    before = [m for m in outside if m.end <= start]
+    f: dict[str, float] = {"distance_before": 1.0}
+    if before:
+        gap = start - max(m.end for m in before)
+        f["distance_before"] = min(math.log1p(gap), MAX_LOG_DISTANCE) / MAX_LOG_DISTANCE
+    else:
+        f["never_before"] = 1.0
+    window = [m for m in outside if para - 2 <= m.paragraph <= para]
+    near = [m for m in mentions if para - PARAGRAPHS_BACK <= m.paragraph <= para]
+    checks = {
+        "same_sentence": any(m.sentence == where.sentence for m in outside),
+        "same_paragraph": any(m.paragraph == para for m in outside),
+        "after_in_paragraph": any(m.paragraph == para and m.start >= end for m in outside),
+        "previous_paragraph": any(m.paragraph == para - 1 for m in outside),
+        "subject_nearby": any(m.subject for m in window),
+        "reporting_subject_nearby": any(m.reporting_subject for m in window),
+        "reporting_subject_after": any(
+            m.reporting_subject and m.start >= end and m.paragraph == para for m in outside
+        ),
+        "only_inside_quotes_nearby": bool(near) and all(m.quoted for m in near),
+    }
+    f.update({name: 1.0 for name, hit in checks.items() if hit})
+    return f
 
 
 def _keep(quote: Quote, lexicon: QuoteLexicon) -> Candidate:
