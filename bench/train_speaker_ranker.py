@@ -23,6 +23,7 @@ from pathlib import Path
 
 from flashpoint.engine import Engine
 from flashpoint.evaluation import newsquotes
+from flashpoint.evaluation.matching import best_quote
 from flashpoint.models import Actor
 from flashpoint.quotes import ranker
 from flashpoint.quotes.lexicon import load_lexicon
@@ -52,7 +53,7 @@ def examples(shared: Path, split: str) -> list[tuple[list[ranker.Candidate], lis
         preds = [q for q in analysis.quotes if q.kind == "direct"]
         for gold in item["quotes"]:
             span = (gold["start"] + offset, gold["end"] + offset)
-            match = newsquotes._best(span, preds)
+            match = best_quote(span, preds)
             if match is None or gold.get("ambiguous"):
                 continue
             cands = found[id(match)]

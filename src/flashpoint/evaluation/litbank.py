@@ -18,12 +18,11 @@ import re
 from pathlib import Path
 from typing import Any
 
-from flashpoint.evaluation.matching import names_match, overlap, ratio
+from flashpoint.evaluation.matching import MIN_OVERLAP, best_quote, names_match, overlap, ratio
 from flashpoint.models import Article
 
 NAME = "litbank"
 DEFAULT_LIMIT = 20
-MIN_OVERLAP = 0.5
 
 
 def run(engine: Any, shared: Path, *, limit: int | None = None) -> dict[str, Any]:
@@ -60,12 +59,10 @@ def _score_book(engine: Any, ann: Path, counts: dict[str, int]) -> None:
     counts["gold"] += len(gold)
     counts["pred"] += len(preds)
     for span, speaker in gold:
-        scored = [(overlap(span, (q.content.start, q.content.end)), q) for q in preds]
-        best = max(scored, key=lambda sq: sq[0], default=(0.0, None))
-        if best[1] is None or best[0] < MIN_OVERLAP:
+        quote = best_quote(span, preds)
+        if quote is None:
             continue
         counts["hit"] += 1
-        quote = best[1]
         predicted = names.get(quote.speaker) if quote.speaker else quote.speaker_text
         if names_match(speaker, predicted):
             counts["speaker_ok"] += 1

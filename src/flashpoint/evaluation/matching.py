@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import re
 
+from flashpoint.models import Quote
+
+MIN_OVERLAP = 0.5  # a predicted quote matches a gold one sharing half of the longer span
+
 NAME_STOPWORDS = frozenset(
     [
         "mr",
@@ -64,3 +68,11 @@ def overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
 
 def ratio(numerator: float, denominator: float) -> float:
     return round(numerator / denominator, 4) if denominator else 0.0
+
+
+def best_quote(span: tuple[int, int], quotes: list[Quote]) -> Quote | None:
+    """The quote whose content shares the most characters with ``span``, if that is at least
+    ``MIN_OVERLAP`` of the longer of the two."""
+    scored = [(overlap(span, (q.content.start, q.content.end)), q) for q in quotes]
+    scored = [(s, q) for s, q in scored if s >= MIN_OVERLAP]
+    return max(scored, key=lambda sq: sq[0])[1] if scored else None

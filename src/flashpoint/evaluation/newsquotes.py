@@ -64,7 +64,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from flashpoint.evaluation.matching import names_match, overlap, ratio
+from flashpoint.evaluation.matching import best_quote, names_match, overlap, ratio
 from flashpoint.ingest.readers import FieldMap, Overrides, from_record
 from flashpoint.models import Actor, Analysis, Article, Quote
 
@@ -73,7 +73,6 @@ LABELS = Path(__file__).resolve().parent / "data" / "news_quotes.jsonl"
 INDIRECT_LABELS = Path(__file__).resolve().parent / "data" / "news_indirect.jsonl"
 CORPUS = Path("corpora") / "allsides_2015_2020_geopolitics.jsonl"
 SPLITS = ("dev", "test", "all")
-MIN_OVERLAP = 0.5
 LABEL_KEYS = frozenset(
     ("start", "end", "sha1", "speaker", "speaker_desc", "org", "country", "fragment",
      "ambiguous", "continues")
@@ -222,7 +221,7 @@ def _indirect_match(
         same_cue = quote.cue is not None and overlap(cue, (quote.cue.start, quote.cue.end)) > 0
         if same_cue and overlap(span, content) > 0:
             return quote
-    return _best(span, preds)
+    return best_quote(span, preds)
 
 
 def _score_article(
@@ -241,7 +240,7 @@ def _score_article(
         counts[f"{part}_gold"] += 1
         span = (gold["start"] + offset, gold["end"] + offset)
         where = f"{item['id']}: {gold['start']}-{gold['end']}"
-        match = _best(span, preds)
+        match = best_quote(span, preds)
         if match is None:
             notes.append(f"{where} missed{_tag(gold)} gold={_gold_name(gold)} pred=<no quote>")
             continue
@@ -261,12 +260,6 @@ def _score_article(
                 f"{where} speaker{_tag(gold)} gold={_gold_name(gold)} "
                 f"pred={_pred_name(match, actors)}"
             )
-
-
-def _best(span: tuple[int, int], preds: list[Quote]) -> Quote | None:
-    scored = [(overlap(span, (q.content.start, q.content.end)), q) for q in preds]
-    scored = [(s, q) for s, q in scored if s >= MIN_OVERLAP]
-    return max(scored, key=lambda sq: sq[0])[1] if scored else None
 
 
 def speaker_correct(gold: dict[str, Any], quote: Quote, actors: dict[str, Actor]) -> bool:

@@ -19,13 +19,12 @@ import json
 from pathlib import Path
 from typing import Any
 
-from flashpoint.evaluation.matching import names_match, overlap, ratio
+from flashpoint.evaluation.matching import MIN_OVERLAP, best_quote, names_match, overlap, ratio
 from flashpoint.ingest.readers import read_text_article
 from flashpoint.models import Analysis, Quote
 
 NAME = "quotes"
 FIXTURES = Path(__file__).resolve().parents[3] / "tests" / "fixtures" / "quotes"
-MIN_OVERLAP = 0.5
 
 
 def run(
@@ -63,7 +62,7 @@ def _score_article(
         counts[f"{kind}_gold"] += len(golds)
         counts[f"{kind}_pred"] += len(preds)
         for item, span in golds:
-            match = _best(span, preds)
+            match = best_quote(span, preds)
             if match is None:
                 notes.append(f"{name}: missed {kind} quote {item['content'][:50]!r}")
                 continue
@@ -92,12 +91,6 @@ def _locate(text: str, content: str) -> tuple[int, int]:
     if start < 0:
         raise ValueError(f"fixture quote not found in its text: {content!r}")
     return start, start + len(content)
-
-
-def _best(span: tuple[int, int], preds: list[Quote]) -> Quote | None:
-    scored = [(overlap(span, (q.content.start, q.content.end)), q) for q in preds]
-    scored = [(s, q) for s, q in scored if s >= MIN_OVERLAP]
-    return max(scored, key=lambda sq: sq[0])[1] if scored else None
 
 
 def speaker_correct(gold: dict[str, Any], quote: Quote, names: dict[str, str]) -> bool:
