@@ -43,3 +43,46 @@ def test_mask_keeps_length_and_newlines():
     ]
     assert "INSIGHT" not in masked and "Read Full" not in masked
     assert "Officials said progress was slow." in masked
+
+
+# A scraped page with politicians' hover cards left inline (invented text, same shape).
+CARDS = (
+    "Sen. Mary Vance Mary Ellen VanceFarm bill stalls again Senators trade barbs over tariffs "
+    "MORE (D-Ore.) said the vote would slip.\n"
+    "Speaker Tom Reed Thomas (Tom) Reed Budget talks collapse at midnight MORE told reporters "
+    "that Rep. Ana OrtizAna Lucia Ortiz2020 hopefuls court veterans MORE agreed.\n"
+    "He said aid would flow MORE quickly and that READ MORE pages were a nuisance."
+)
+
+
+def test_hover_cards_are_skipped_from_the_repeated_name_to_more():
+    cards = [s for s in find_skipped(CARDS) if s.reason == "hover-card"]
+    assert [c.text[:20] for c in cards] == [
+        "Mary Ellen VanceFarm",
+        "Thomas (Tom) Reed Bu",
+        "Ana Lucia Ortiz2020 ",
+    ]
+    assert all(c.text.endswith("MORE") and CARDS[c.start : c.end] == c.text for c in cards)
+    masked = mask(CARDS, [(s.start, s.end) for s in find_skipped(CARDS)])
+    # the name the reader sees stays; the card and its headlines go
+    assert "Sen. Mary Vance " in masked and "(D-Ore.) said the vote" in masked
+    assert "Speaker Tom Reed " in masked and "Budget talks" not in masked
+    assert "Rep. Ana Ortiz " in masked and "veterans" not in masked
+
+
+def test_more_in_ordinary_text_is_not_a_hover_card():
+    assert find_skipped("He said aid would flow MORE quickly than Rep. Li Wei promised.") == []
+    assert (
+        find_skipped("MORE THAN 50 LAWS TO GO\nOfficials said Ann Lee Ann Lee would speak.") == []
+    )
+
+
+def test_a_video_teaser_line_is_skipped():
+    text = (
+        "The minister spoke on Monday.\n"
+        "JUST WATCHED Ministers meet in Vienna Replay More Videos ... "
+        "MUST WATCH Ministers meet in Vienna 02:11\n"
+        "Talks resume on Friday."
+    )
+    (skipped,) = find_skipped(text)
+    assert skipped.reason == "video-teaser" and skipped.text.endswith("02:11")

@@ -1,4 +1,4 @@
-"""Recognise boilerplate lines (aggregator footers, related-article links) as skipped spans.
+"""Recognise boilerplate (aggregator footers, related-article links, hover cards) as skipped spans.
 
 Skipped text is never cut out of the article: ``mask`` blanks it with spaces so that every
 offset the later stages produce is still an offset into the original text (issue 2).
@@ -27,7 +27,13 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
 
 
 def find_skipped(text: str) -> list[Skipped]:
-    """Every boilerplate line of ``text``, with why it was skipped."""
+    """Every boilerplate line and hover card of ``text``, in text order, with why it was
+    skipped."""
+    skipped = _lines(text) + _hover_cards(text)
+    return sorted(skipped, key=lambda s: s.start)
+
+
+def _lines(text: str) -> list[Skipped]:
     skipped = []
     for line in re.finditer(r"[^\n]+", text):
         content = line.group().strip()
@@ -40,6 +46,55 @@ def find_skipped(text: str) -> list[Skipped]:
                 skipped.append(Skipped(start, end, text[start:end], reason))
                 break
     return skipped
+
+
+# A politician's hover card left inline by a page scrape (The Hill): after the name the
+# text gives the full name again, glued to the headlines of related stories, and the card
+# ends in "MORE": "Sen. John Kennedy John Neely KennedyMORE (R-La.)", "Al Gore Albert (Al)
+# Arnold GoreWarren goes local in race ... MORE helped". The card starts where a run of up
+# to five capitalised words (or "(Al)") ends in the surname written just before it, with a
+# space or glued to it ("George PapadopoulosGeorge Demetrios Papadopoulos...").
+_CARD_END = re.compile(r"(?<=\S) ?MORE\b")  # "...NBC MORE" too: the name decides
+_CARD_SPAN = 900  # characters a card may span (headlines included), measured on AllSides
+_WORD_BEFORE = re.compile(r"\b([A-Z][\w'’-]*[a-z])\s?$")
+_CARD_START = r"(?:(?:[A-Z][\w.'’-]*|\([^()\n]{{1,20}}\)) ){{1,5}}?{surname}(?=[A-Z0-9 ]|MORE)"
+
+
+def _hover_cards(text: str) -> list[Skipped]:
+    cards: list[Skipped] = []
+    floor = 0
+    for end in _CARD_END.finditer(text):
+        line_start = text.rfind("\n", 0, end.start()) + 1
+        start = _card_start(text, max(floor, line_start, end.start() - _CARD_SPAN), end.start())
+        if start is None:
+            continue
+        cards.append(Skipped(start, end.end(), text[start : end.end()], "hover-card"))
+        floor = end.end()
+    return cards
+
+
+def _card_start(text: str, low: int, high: int) -> int | None:
+    """Where in [low, high) the full name repeating the word before it begins ("John
+    Kennedy ^John Neely KennedyMORE"). Best is the earliest such name after a space and
+    glued to what follows; then one glued to the name before ("George Papadopoulos^George
+    Demetrios Papadopoulos...", not "John Mc^Cain John Sidney McCain"); then the last one
+    followed by a space ("Paul Ryan ^Paul Davis Ryan Retirees should ...")."""
+    glued_before = spaced_after = None
+    for word in re.finditer(r"(?<=[\sa-z])[A-Z]", text[low:high]):
+        at = low + word.start()
+        before = _WORD_BEFORE.search(text, max(0, at - 40), at)
+        if before is None:
+            continue
+        pattern = _CARD_START.format(surname=re.escape(before.group(1)))
+        if (name := re.compile(pattern).match(text, at, high + 5)) is None:
+            continue
+        if text[name.end()] == " ":
+            spaced_after = at
+        elif not text[at - 1].isspace():
+            glued_before = glued_before or at
+        else:
+            return at
+    return glued_before or spaced_after
 
 
 def mask(text: str, spans: list[tuple[int, int]]) -> str:
