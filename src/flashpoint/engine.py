@@ -21,6 +21,7 @@ from flashpoint.ingest.boilerplate import find_skipped, mask
 from flashpoint.limits import ArticleTimeout, longest_sentence, time_limit
 from flashpoint.models import Analysis, Article, Skipped
 from flashpoint.nlp.pipeline import build_nlp
+from flashpoint.nlp.text import without_invisibles
 from flashpoint.places.resolve import assign_locations
 from flashpoint.quotes.extract import extract_quotes
 from flashpoint.settings import Settings
@@ -104,7 +105,7 @@ class Engine:
         spans = [(s.start, s.end) for s in skipped]
         if article.title_span is not None:
             spans.append((article.title_span.start, article.title_span.end))
-        return mask(article.text, spans)
+        return without_invisibles(mask(article.text, spans))
 
     def _finish(
         self, article: Article, doc: Doc, skipped: list[Skipped]

@@ -510,3 +510,16 @@ def test_an_officer_described_by_whom_he_covers_speaks_for_no_country(engine):
         "Kremlin waits for openings and takes them.",
     )
     assert speaker_actor(analysis, "waits for openings", kind="indirect") is None
+
+
+def test_a_zero_width_space_before_a_pronoun_cue_does_not_hide_it(engine):
+    text = (
+        "Senator Maria Lopez opened the hearing on Monday.\n\n"
+        "“The committee will not wait any longer for the documents,” \u200bshe said on the "
+        "Sunday programme of a television channel.\n\n"
+        "Reporters from the channel asked no further questions."
+    )
+    analysis = analyse(engine, text)
+    assert speaker_of(analysis, "will not wait") == "Maria Lopez"
+    (quote,) = [q for q in analysis.quotes if q.kind == "direct"]
+    assert text[quote.content.start : quote.content.end] == quote.content.text  # offsets kept
