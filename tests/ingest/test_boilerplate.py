@@ -86,3 +86,16 @@ def test_a_video_teaser_line_is_skipped():
     )
     (skipped,) = find_skipped(text)
     assert skipped.reason == "video-teaser" and skipped.text.endswith("02:11")
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Enlarge this image toggle caption Jan Novak/AP Jan Novak/AP", "photo-credit"),
+        ("Photographer: Ines Varga/Bloomberg", "photo-credit"),
+        ("Play Video 1:12 Ministers leave the Vienna talks – video", "video-teaser"),
+    ],
+)
+def test_widget_labels_are_skipped(line, reason):
+    (skipped,) = find_skipped("The talks ended on Friday.\n" + line + "\nEnvoys left.")
+    assert (skipped.text, skipped.reason) == (line, reason)
