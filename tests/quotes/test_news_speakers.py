@@ -523,3 +523,14 @@ def test_a_zero_width_space_before_a_pronoun_cue_does_not_hide_it(engine):
     assert speaker_of(analysis, "will not wait") == "Maria Lopez"
     (quote,) = [q for q in analysis.quotes if q.kind == "direct"]
     assert text[quote.content.start : quote.content.end] == quote.content.text  # offsets kept
+
+
+def test_a_title_the_parser_split_from_its_name_gives_the_name(engine):
+    # the small model makes both "spokesman" and "Kane" subjects of "said"
+    analysis = analyse(
+        engine,
+        "The review was delayed again this week.\n\n"
+        "“We have been working with our partners on it for months,” said Pentagon "
+        "spokesman Capt. Robert Kane on Tuesday.",
+    )
+    assert speaker_of(analysis, "working with our partners") == "Robert Kane"

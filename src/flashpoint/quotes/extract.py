@@ -414,7 +414,7 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
         if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in ("it", "there"):
             if child.lower_ in RELATIVE and verb.dep_ == "relcl":
                 return verb.head  # "said Trump, who said there would be a “...”"
-            return child
+            return _split_title(child) or child
     if verb.pos_ == "NOUN":  # a mis-tagged gerund: its 'compound' is the speaker
         return next((c for c in verb.children if c.dep_ in ("compound", "nmod", "poss")), None)
     if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
@@ -435,6 +435,17 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
     if verb.dep_ in _CLIMB and head.pos_ in ("VERB", "AUX") and head.i != verb.i and depth < 3:
         return _subject(head, depth + 1)
     return _name_before(verb) if reporting else None
+
+
+def _split_title(title: Token) -> Token | None:
+    """ "said Pentagon spokesman Capt. Jeff Davis": the parser made both the title and the
+    name subjects of the verb; the name right after the title speaks."""
+    if title.pos_ != "NOUN" or not one_person_role(title):
+        return None
+    for name in title.head.children:
+        if name.dep_ == "nsubj" and name.ent_type_ == "PERSON" and name.left_edge.i == title.i + 1:
+            return name
+    return None
 
 
 def _dateline(subject: Token, verb: Token) -> bool:
