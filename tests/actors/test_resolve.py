@@ -141,3 +141,19 @@ def test_a_blank_pipeline_doc_still_resolves_knowledge_base_names():
     text = "Putin met Erdogan in Ankara"
     index = resolver().resolve(spacy.blank("en")(text), make_article(text, published="2020-02-25"))
     assert [a.name for a in index.actors] == ["Vladimir Putin", "Recep Tayyip Erdogan", "Turkey"]
+
+
+def test_a_short_form_of_an_organisation_in_the_article_is_that_organisation():
+    text = (
+        "The Washington Post reported on Monday that the envoy had resigned. "
+        "According to the Post, the decision came after a week of talks. "
+        "The Eastern Shipping Alliance said the Alliance would hold a vote, "
+        "while the Postal Union and the Workers Union stayed silent."
+    )
+    index = resolve(text)
+    post = actor(index, "The Washington Post")
+    assert mention_texts(post) == ["The Washington Post", "Post"]
+    assert "Post" not in [a.name for a in index.actors]
+    # a word ending two organisations' names is nobody's short form
+    unions = [a.name for a in index.actors if a.name.endswith("Union")]
+    assert len(unions) == 2, [a.name for a in index.actors]

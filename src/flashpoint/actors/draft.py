@@ -286,6 +286,7 @@ class Resolution:
         return last.idx + len(last.text)
 
     def build(self) -> ActorIndex:
+        self._merge_short_forms()
         drafts = sorted((d for d in self.drafts.values() if d.spans), key=lambda d: min(d.spans))
         ids = {d.key: f"A{n}" for n, d in enumerate(drafts, start=1)}
         actors = [self._actor(ids[d.key], d) for d in drafts]
@@ -298,6 +299,26 @@ class Resolution:
             token_place=self.token_place,
         )
 
+    def _merge_short_forms(self) -> None:
+        """ "the Post" after "The Washington Post", "the Commission" after "the European
+        Commission": an organisation the knowledge base does not know, named by the last
+        words of exactly one other organisation of the article, is that organisation."""
+        orgs = [d for d in self.drafts.values() if d.kind == "organization" and d.spans]
+        for short in orgs:
+            if short.kb_id is not None:
+                continue
+            longer = [o for o in orgs if o is not short and _ends_with(o.name, short.name)]
+            if len(longer) != 1:
+                continue
+            (full,) = longer
+            full.spans.extend(short.spans)
+            for i, key in self.token_key.items():
+                if key == short.key:
+                    self.token_key[i] = full.key
+            for keys in self.groups.values():
+                keys[:] = [full.key if k == short.key else k for k in keys]
+            short.spans.clear()
+
     def _actor(self, actor_id: str, draft: Draft) -> Actor:
         text = self.article.text
         spans = sorted(set(draft.spans))
@@ -307,6 +328,12 @@ class Resolution:
             country=draft.country, sector=draft.sector, former=draft.former,
             description=draft.description, mentions=mentions, kb_id=draft.kb_id,
         )  # fmt: skip
+
+
+def _ends_with(name: str, short: str) -> bool:
+    """ "The Washington Post" ends with the words "Post"; "Postal Service" does not."""
+    words, tail = name.split(), short.split()
+    return 0 < len(tail) < len(words) and words[-len(tail) :] == tail
 
 
 def _same_surname(one: list[str], other: list[str]) -> bool:
