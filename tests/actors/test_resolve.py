@@ -157,3 +157,15 @@ def test_a_short_form_of_an_organisation_in_the_article_is_that_organisation():
     # a word ending two organisations' names is nobody's short form
     unions = [a.name for a in index.actors if a.name.endswith("Union")]
     assert len(unions) == 2, [a.name for a in index.actors]
+
+
+def test_a_title_the_parser_left_apart_from_the_name_after_it_is_that_person():
+    text = (
+        "Ruritania’s ambassador to the United Nations, Petra Vasquez, said the vote was unfair. "
+        "Elbonian Foreign Minister Adel Haddad - angered by the vote - said he would appeal."
+    )
+    index = resolve(text)
+    assert any("ambassador" in m for m in mention_texts(actor(index, "Petra Vasquez")))
+    assert any("Minister" in m for m in mention_texts(actor(index, "Adel Haddad")))
+    titles = [a.name for a in index.actors if "ambassador" in a.name or "Minister" in a.name]
+    assert titles == []

@@ -179,8 +179,10 @@ class Resolution:
         if owner is not None and not owner.key.startswith("role:"):
             return False
         code = hit.entry.code or ""
+        if (person := self.titled_person(head)) is not None:
+            person.fill(country=code or None, sector=role[0], former=False)
         draft = (
-            self.titled_person(head)
+            person
             or self._definite_person(head, code, role[0])
             or self.role_draft(head, code, role)
         )
@@ -215,8 +217,32 @@ class Resolution:
             name = head.head  # "Frank Jensen, Lord Mayor of Copenhagen, said"
         draft = self.drafts.get(self.token_key.get(name.i, "")) if name is not None else None
         if draft is None or draft.kind != "person" or draft.key.startswith("role:"):
-            return None
+            return self._person_after(head)
         return draft
+
+    def _person_after(self, head: Token) -> Draft | None:
+        """The person named right after a title the parser did not join to the name:
+        "Saudi Foreign Minister Adel al-Jubeir - infuriated ... - said", "Ukraine's
+        ambassador to the United States, Valeriy Chaly, said" (over an office's place, and a
+        comma only before an apposition: not "he met the ambassador, Trump said")."""
+        role = self.role_of(head)
+        if role is None or not role[1] or head.tag_ in ("NNS", "NNPS"):
+            return None  # "its troops to President X", "the parliament, X": not X's title
+        comma = False
+        for token in head.doc[head.i + 1 : head.i + 9]:
+            draft = self.drafts.get(self.token_key.get(token.i, ""))
+            if draft is not None and draft.kind == "person" and not draft.key.startswith("role:"):
+                return draft if not comma or token.head.dep_ == "appos" else None
+            if token.text == ",":
+                comma = True
+            elif not (
+                token.lower_ in context.OFFICE_PREPS
+                or token.pos_ == "DET"
+                or token.i in self.token_place
+                or (token.pos_ == "PROPN" and token.ent_type_ != "PERSON")  # "the United States"
+            ):
+                return None
+        return None
 
     def role_of(self, head: Token) -> tuple[str, bool] | None:
         left = [c for c in head.lefts if c.dep_ in ("compound", "amod")]

@@ -57,6 +57,7 @@ def resolve_roles(state: Resolution) -> None:
         if role is None:
             continue
         if (person := state.titled_person(token)) is not None:
+            person.fill(country=_own_place(state, token), sector=role[0], former=False)
             state.mention(person, _span_start(state, token), token.i + 1)
             continue
         code = _own_place(state, token) or _clause_place(state, token)
