@@ -70,3 +70,17 @@ def test_odd_numbers_of_marks_never_raise():
 def test_curly_quote_closed_by_a_straight_mark():
     text = 'He said: “It will be used as the latest proof for populists." Then he left.'
     assert contents(text) == [["It will be used as the latest proof for populists."]]
+
+
+def test_two_apostrophes_close_a_double_quote():
+    text = (
+        "\"I was afraid of sounding like an angry woman at the meeting,'' says Ms Okoro.\n\n"
+        "“We tried everything we could think of,'' he said. She added, \"It's over now for us.\""
+    )
+    quotes, warnings = find_direct_quotes(text)
+    assert [text[s:e] for q in quotes for s, e in q.parts] == [
+        "I was afraid of sounding like an angry woman at the meeting,",
+        "We tried everything we could think of,",
+        "It's over now for us.",
+    ]
+    assert warnings == []

@@ -73,6 +73,12 @@ def find_direct_quotes(text: str) -> tuple[list[RawQuote], list[str]]:
     return [q for q in quotes if not is_scare_quote(text, q)], warnings
 
 
+def _two_apostrophes(text: str, i: int) -> bool:
+    """ "would be appropriate'' until": two straight apostrophes after a word close a
+    double-quoted quote (a wire-service typing convention, 70 of 23,534 AllSides articles)."""
+    return text[i : i + 2] == "''" and i > 0 and not text[i - 1].isspace()
+
+
 def _opens_with_mark(text: str, start: int) -> bool:
     return text[start : start + 1] in (OPEN_DOUBLE + STRAIGHT)
 
@@ -99,8 +105,8 @@ def _scan_paragraph(
                 current = RawQuote(paragraph_initial=(i == start))
             current.opens.append(i)
             open_at, mark = i, ch
-        elif mark and (ch in CLOSE_DOUBLE or ch == STRAIGHT):
-            mixed = (ch == STRAIGHT) != (mark == STRAIGHT)
+        elif mark and (ch in CLOSE_DOUBLE or ch == STRAIGHT or _two_apostrophes(text, i)):
+            mixed = (ch == STRAIGHT) != (mark == STRAIGHT) and not _two_apostrophes(text, i)
             if mixed and not _mixed_close(text, open_at, i, end, mark):
                 continue  # a different kind of mark nested inside: part of the content
             _add_part(text, current, open_at, i)
