@@ -534,3 +534,16 @@ def test_a_title_the_parser_split_from_its_name_gives_the_name(engine):
         "spokesman Capt. Robert Kane on Tuesday.",
     )
     assert speaker_of(analysis, "working with our partners") == "Robert Kane"
+
+
+def test_a_reporting_verb_inside_a_direct_quote_is_no_indirect_quote(engine):
+    analysis = analyse(
+        engine,
+        "Senator Ruth Calloway said she still backs the sanctions bill.\n\n"
+        "“It is not helpful, I can say that for sure,” Calloway said. “Everything done on "
+        "this issue for years has been bipartisan. Why change course now?”\n\n"
+        "Her colleagues did not respond.",
+    )
+    assert speaker_of(analysis, "Everything done on") == "Ruth Calloway"
+    cues = [q.cue.text for q in analysis.quotes if q.kind == "indirect" and q.cue]
+    assert "say" not in cues

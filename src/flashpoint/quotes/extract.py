@@ -522,6 +522,8 @@ def _indirect_quotes(doc: Doc, direct: list[_Found], lexicon: QuoteLexicon) -> l
         found = _indirect_at(token, lexicon)
         if found is None or _mostly_quoted(found.parts[0], quoted):
             continue
+        if any(a <= token.idx < b for a, b in quoted):
+            continue  # “It’s not helpful, I can say that for sure,” Casey said: his words
         out.append(found)
     return out
 
