@@ -28,6 +28,7 @@ def test_boilerplate_lines_are_recorded_with_exact_offsets():
         "The minister said the talks were more important than ever.",
         "Sources: officials in Tehran",
         "He read the full article aloud to reporters in Geneva on Friday.",
+        "The minister told students to read more.",
     ],
 )
 def test_ordinary_sentences_are_not_boilerplate(line):
@@ -94,6 +95,8 @@ def test_a_video_teaser_line_is_skipped():
         ("Enlarge this image toggle caption Jan Novak/AP Jan Novak/AP", "photo-credit"),
         ("Photographer: Ines Varga/Bloomberg", "photo-credit"),
         ("Play Video 1:12 Ministers leave the Vienna talks – video", "video-teaser"),
+        ("Facebook Twitter Pinterest Envoys in Vienna. Photograph: Ines Varga/AP", "photo-credit"),
+        ("Why the Vienna talks keep failing Read more", "related-link"),
     ],
 )
 def test_widget_labels_are_skipped(line, reason):
