@@ -32,11 +32,13 @@ LITBANK_FLOORS = {"direct_recall": 0.93, "direct_precision": 0.89, "speaker_accu
 # recall 0.990, speakers 0.901 by the rules alone) and the speaker ranker, trained on dev only,
 # gives dev speakers 0.911 (in-sample) and test speakers 0.917; indirect quotes unchanged. Test
 # grows to 460 articles (3,801 quotes; 601-720 labelled after the ranker was final): recall
-# 0.995, speakers 0.913 (rules alone 0.894)
+# 0.995, speakers 0.913 (rules alone 0.894). Later 2026-12-08: dev 380 articles (3,033 quotes;
+# recall 0.990, speakers 0.919, rules alone 0.906), test 580 articles (4,696 quotes; recall
+# 0.994, speakers 0.913, rules alone 0.893; indirect unchanged)
 NEWS_FLOORS = {
     "dev": {
         "direct_recall": 0.98,
-        "speaker_accuracy": 0.89,
+        "speaker_accuracy": 0.90,
         "indirect_recall": 0.91,
         "indirect_speaker_accuracy": 0.92,
     },

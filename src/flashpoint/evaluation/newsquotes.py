@@ -1,6 +1,6 @@
 """Direct quotes and their speakers in real news (``flashpoint eval news-quotes``).
 
-Gold: ``data/news_quotes.jsonl``, hand-labelled by reading 720 AllSides articles of
+Gold: ``data/news_quotes.jsonl``, hand-labelled by reading 960 AllSides articles of
 ``../shared/corpora/allsides_2015_2020_geopolitics.jsonl`` (labels made without running
 the engine). Publisher text is never copied: each line is ``{"id", "split", "quotes"}`` and
 each quote holds only ``start``/``end`` (offsets of the words inside the marks, marks
@@ -25,7 +25,9 @@ the engine was run on it. Articles 481-600 (the next 120 of the same order holdi
 candidate, labelled 2026-12-08) are ``dev`` too: the speaker ranker is trained on dev. One of
 them (``lB4r5fa5os4XBWE2``) has mojibake for its quote marks and so no labels. Articles
 601-720 (the next 120, labelled the same day once the ranker was final, scored once) are
-``test``. Develop on dev; test is held out.
+``test``. Articles 721-840 (``dev``) and 841-960 (``test``), the next 240 of the same order,
+were labelled later that day, before the engine ran on them; the ranker was then retrained on
+all of dev. Develop on dev; test is held out.
 
 Scoring. A gold quote is found when a predicted direct quote's content span shares at least
 half of the longer span's characters with it (``direct_recall``; split into
