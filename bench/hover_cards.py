@@ -10,7 +10,6 @@ actors whose name has a word glued to the next ("KennedyMORE", "TrumpGOP").
 from __future__ import annotations
 
 import re
-import sys
 from unittest import mock
 
 import _common
@@ -26,26 +25,26 @@ def main() -> None:
     from flashpoint.engine import Engine
     from flashpoint.ingest import boilerplate
 
-    articles = [
-        a for a in _common.corpus_articles(_common.GEOPOLITICS, None)
-        if a.source == "The Hill" and boilerplate._hover_cards(a.text)
-    ][: args.limit]  # fmt: skip
-    cards = sum(len(boilerplate._hover_cards(a.text)) for a in articles)
-    print(f"{len(articles)} articles from The Hill holding {cards:,} hover cards")
+    hill = [a for a in _common.corpus_articles(_common.GEOPOLITICS, None) if a.source == "The Hill"]
+    found = [(a, n) for a in hill if (n := len(boilerplate._hover_cards(a.text)))][: args.limit]
+    articles = [a for a, _ in found]
+    print(
+        f"{len(articles)} articles from The Hill holding {sum(n for _, n in found):,} hover cards"
+    )
     engine = Engine()
-    rows = [("cards masked (shipped)", *_count(engine, articles))]
+    rows = [("cards masked (shipped)", *_count(engine, articles, args.show))]
     with mock.patch.object(boilerplate, "_hover_cards", lambda text: []):
-        rows.append(("cards left in the text", *_count(engine, articles)))
+        rows.append(("cards left in the text", *_count(engine, articles, args.show)))
     headers = ("run", "actors", "glued-name actors", "events")
     print(_common.table(headers, rows))
 
 
-def _count(engine, articles) -> tuple[int, int, int]:
+def _count(engine, articles, show: bool) -> tuple[int, int, int]:
     analyses = list(engine.analyze_many(articles))
     actors = [actor for an in analyses for actor in an.actors]
     glued = sum(bool(GLUED.search(a.name)) for a in actors)
     events = sum(len(an.events) for an in analyses)
-    for actor in actors if "--show" in sys.argv else []:
+    for actor in actors if show else []:
         if GLUED.search(actor.name):
             print("  glued:", actor.name)
     return len(actors), glued, events

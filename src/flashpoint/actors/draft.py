@@ -216,9 +216,7 @@ class Resolution:
         if name is None and head.dep_ == "appos" and context.apposed(head.head, head):
             name = head.head  # "Frank Jensen, Lord Mayor of Copenhagen, said"
         draft = self.drafts.get(self.token_key.get(name.i, "")) if name is not None else None
-        if draft is None or draft.kind != "person" or draft.key.startswith("role:"):
-            return self._person_after(head)
-        return draft
+        return draft if _named_person(draft) else self._person_after(head)
 
     def _person_after(self, head: Token) -> Draft | None:
         """The person named right after a title the parser did not join to the name:
@@ -231,7 +229,7 @@ class Resolution:
         comma = False
         for token in head.doc[head.i + 1 : head.i + 9]:
             draft = self.drafts.get(self.token_key.get(token.i, ""))
-            if draft is not None and draft.kind == "person" and not draft.key.startswith("role:"):
+            if _named_person(draft):
                 return draft if not comma or token.head.dep_ == "appos" else None
             if token.text == ",":
                 comma = True
@@ -354,6 +352,11 @@ class Resolution:
             country=draft.country, sector=draft.sector, former=draft.former,
             description=draft.description, mentions=mentions, kb_id=draft.kb_id,
         )  # fmt: skip
+
+
+def _named_person(draft: Draft | None) -> bool:
+    """A person with a name, not an unnamed role actor ("the ambassador")."""
+    return draft is not None and draft.kind == "person" and not draft.key.startswith("role:")
 
 
 def _ends_with(name: str, short: str) -> bool:

@@ -57,7 +57,7 @@ def _lines(text: str) -> list[Skipped]:
 _CARD_END = re.compile(r"(?<=\S) ?MORE\b")  # "...NBC MORE" too: the name decides
 _CARD_SPAN = 900  # characters a card may span (headlines included), measured on AllSides
 _WORD_BEFORE = re.compile(r"\b([A-Z][\w'’-]*[a-z])\s?$")
-_CARD_START = r"(?:(?:[A-Z][\w.'’-]*|\([^()\n]{{1,20}}\)) ){{1,5}}?{surname}(?=[A-Z0-9 ]|MORE)"
+_NAME_WORD = re.compile(r"(?:[A-Z][\w.'’-]*|\([^()\n]{1,20}\)) ")  # "Neely ", "(Al) "
 
 
 def _hover_cards(text: str) -> list[Skipped]:
@@ -85,16 +85,29 @@ def _card_start(text: str, low: int, high: int) -> int | None:
         before = _WORD_BEFORE.search(text, max(0, at - 40), at)
         if before is None:
             continue
-        pattern = _CARD_START.format(surname=re.escape(before.group(1)))
-        if (name := re.compile(pattern).match(text, at, high + 5)) is None:
+        if (name_end := _full_name_end(text, at, before.group(1))) is None:
             continue
-        if text[name.end()] == " ":
+        if text[name_end] == " ":
             spaced_after = at
         elif not text[at - 1].isspace():
             glued_before = glued_before or at
         else:
             return at
     return glued_before or spaced_after
+
+
+def _full_name_end(text: str, at: int, surname: str) -> int | None:
+    """Where a run of one to five capitalised words from ``at`` ends in ``surname``, followed
+    by a capital, a digit, a space or "MORE" (the shortest such run), else None."""
+    for _ in range(5):
+        if (word := _NAME_WORD.match(text, at)) is None:
+            return None
+        at = word.end()
+        end = at + len(surname)
+        after = text[end : end + 1]
+        if text.startswith(surname, at) and (after.isupper() or after.isdigit() or after == " "):
+            return end
+    return None
 
 
 def mask(text: str, spans: list[tuple[int, int]]) -> str:
