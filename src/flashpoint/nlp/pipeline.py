@@ -8,7 +8,7 @@ import spacy
 from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from flashpoint.errors import ModelError
 from flashpoint.settings import Settings
@@ -24,6 +24,28 @@ def paragraph_sentences(doc: Doc) -> Doc:
     for token in doc[:-1]:
         if token.is_space and token.text.count("\n") >= 2:
             doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+ENTITY_SPACE = "flashpoint_entity_space"
+
+
+@Language.component(ENTITY_SPACE)
+def entities_without_space(doc: Doc) -> Doc:
+    """An entity never starts or ends in a whitespace token. The model sometimes takes in
+    the run of spaces left where inline boilerplate was blanked ("Sen. James Lankford" +
+    the spaces of its hover card + "(R-Okla.)"), and every name made from it would carry
+    them."""
+    ents = []
+    for ent in doc.ents:
+        start, end = ent.start, ent.end
+        while start < end and doc[start].is_space:
+            start += 1
+        while end > start and doc[end - 1].is_space:
+            end -= 1
+        if start < end:
+            ents.append(Span(doc, start, end, label=ent.label))
+    doc.ents = ents
     return doc
 
 
@@ -53,4 +75,6 @@ def build_nlp(settings: Settings) -> Language:
     first = "parser" if "parser" in nlp.pipe_names else None
     if first is not None:
         nlp.add_pipe(PARAGRAPHS, before=first)
+    if "ner" in nlp.pipe_names:
+        nlp.add_pipe(ENTITY_SPACE, after="ner")
     return nlp
